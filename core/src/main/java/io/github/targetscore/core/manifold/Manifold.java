@@ -1,0 +1,58 @@
+package io.github.targetscore.core.manifold;
+
+/**
+ * The space configurations live on, as samplers and estimators need to know it.
+ *
+ * <p>A point has {@link #dimension()} coordinates; a tangent vector (a gradient, a score, a
+ * momentum, a noise increment) has {@link #tangentDimension()} components. They coincide on
+ * Euclidean spaces and differ on curved ones (a rotation stored as 9 matrix entries has a
+ * 3-component body-frame tangent space). Symmetries reduce the {@link #degreesOfFreedom()}: a
+ * translation-invariant particle system samples the centre-of-mass-free subspace.
+ *
+ * <p>All methods work in place on flat arrays at an offset so that batches need no copies.
+ * Implementations are immutable and thread-safe.
+ */
+public interface Manifold {
+
+    /** Number of coordinates of a point. */
+    int dimension();
+
+    /** Number of components of a tangent vector. */
+    int tangentDimension();
+
+    /** Dimension of the sampled space after symmetry reduction (e.g. (n−1)·D without the centre of mass). */
+    int degreesOfFreedom();
+
+    /**
+     * Projects a tangent vector onto the sampled subspace (e.g. removes its mean over particles),
+     * in place.
+     *
+     * @param v array holding the vector
+     * @param offset index of its first component
+     */
+    void projectTangent(double[] v, int offset);
+
+    /**
+     * Replaces a point by the canonical representative of its symmetry class (e.g. moves the
+     * centre of mass to the origin), in place.
+     *
+     * @param x array holding the point
+     * @param offset index of its first coordinate
+     */
+    void canonicalise(double[] x, int offset);
+
+    /**
+     * Moves a point along a tangent vector: {@code destination = x ⊕ step·v} (x + step·v on
+     * Euclidean spaces, x·Exp(step·v) on Lie groups). {@code destination} may be {@code x}.
+     *
+     * @param x array holding the point, at {@code xOffset}
+     * @param xOffset index of the point's first coordinate
+     * @param v array holding the tangent vector, at {@code vOffset}
+     * @param vOffset index of the vector's first component
+     * @param step scale applied to v
+     * @param destination output array, at {@code destinationOffset}
+     * @param destinationOffset index of the first output coordinate
+     */
+    void retract(double[] x, int xOffset, double[] v, int vOffset, double step,
+            double[] destination, int destinationOffset);
+}
