@@ -1,0 +1,48 @@
+package io.github.targetscore.training;
+
+import io.github.targetscore.core.Batches;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The boundary between the double-precision flat batches of the samplers and the float32
+ * {@link INDArray} matrices of the networks: one conversion per batch, never per sample.
+ */
+public final class ArrayBridge {
+
+    private ArrayBridge() {
+    }
+
+    /**
+     * Copies rows {@code start .. start + count − 1} of a row-major batch of width {@code width}
+     * into a new float32 matrix of shape [count, width] (values rounded to the nearest float).
+     */
+    public static INDArray toFloatMatrix(double[] rows, int start, int count, int width) {
+        Batches.checkRows(rows, width, start, count, "rows");
+        float[] values = new float[count * width];
+        int offset = start * width;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) rows[offset + i];
+        }
+        return Nd4j.create(values, new long[] {count, width}, 'c');
+    }
+
+    /**
+     * Copies a matrix of shape [count, width] (any data type, any ordering) into rows
+     * {@code start ..} of a row-major double batch.
+     *
+     * @throws IllegalArgumentException if the matrix is not 2-D or the destination is too short
+     */
+    public static void copyRows(INDArray matrix, double[] destination, int start) {
+        if (matrix.rank() != 2) {
+            throw new IllegalArgumentException("expected a matrix, got shape "
+                    + java.util.Arrays.toString(matrix.shape()));
+        }
+        int count = (int) matrix.rows();
+        int width = (int) matrix.columns();
+        Batches.checkRows(destination, width, start, count, "destination");
+        double[] values = matrix.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        System.arraycopy(values, 0, destination, start * width, count * width);
+    }
+}
