@@ -1,9 +1,11 @@
 package io.github.targetscore.core;
 
+import io.github.targetscore.core.parameters.Parameters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -52,10 +54,19 @@ public final class EnergyRegistry {
         return load(Thread.currentThread().getContextClassLoader());
     }
 
-    /** Loads the providers visible to {@code loader} (for plug-in jars on their own loader). */
+    /**
+     * Loads the providers visible to {@code loader} (for plug-in jars on their own loader).
+     *
+     * @throws IllegalStateException if a listed provider cannot be loaded or instantiated
+     */
     public static EnergyRegistry load(ClassLoader loader) {
-        return new EnergyRegistry(ServiceLoader.load(EnergyModelProvider.class, loader).stream()
-                .map(ServiceLoader.Provider::get).toList());
+        try {
+            return new EnergyRegistry(ServiceLoader.load(EnergyModelProvider.class, loader)
+                    .stream().map(ServiceLoader.Provider::get).toList());
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalStateException("cannot load the energy providers (a broken plug-in"
+                    + " jar or services file?): " + e.getMessage(), e);
+        }
     }
 
     /** Registry of exactly these providers (for tests and embedding without ServiceLoader). */
@@ -87,6 +98,26 @@ public final class EnergyRegistry {
     }
 
     /**
+     * The complete, validated parameters that {@link #create} would use for {@code name}:
+     * defaults, then the preset's values (for a preset), then {@code parameters}.
+     *
+     * @throws UnknownEnergyException listing the known names if {@code name} is unknown
+     * @throws io.github.targetscore.core.parameters.InvalidParameterException naming the
+     *     parameter if one is unknown, missing, mistyped or out of range
+     */
+    public Parameters parameters(String name, Map<String, ?> parameters) {
+        EnergyModelProvider provider = provider(name)
+                .orElseThrow(() -> new UnknownEnergyException(name, names()));
+        Map<String, Object> merged = new HashMap<>();
+        Preset preset = presets.get(name);
+        if (preset != null) {
+            merged.putAll(preset.parameters());
+        }
+        merged.putAll(parameters);
+        return Parameters.validate(provider.name(), provider.parameters(), merged);
+    }
+
+    /**
      * Creates a model by family or preset name. For a preset, {@code parameters} override its
      * values.
      *
@@ -95,16 +126,7 @@ public final class EnergyRegistry {
      *     parameter if one is unknown, missing, mistyped or out of range
      */
     public EnergyModel create(String name, Map<String, ?> parameters) {
-        EnergyModelProvider provider = providers.get(name);
-        if (provider != null) {
-            return provider.create(parameters);
-        }
-        Preset preset = presets.get(name);
-        if (preset == null) {
-            throw new UnknownEnergyException(name, names());
-        }
-        Map<String, Object> merged = new HashMap<>(preset.parameters());
-        merged.putAll(parameters);
-        return presetOwners.get(name).create(merged);
+        Parameters validated = parameters(name, parameters);
+        return provider(name).orElseThrow().create(validated);
     }
 }

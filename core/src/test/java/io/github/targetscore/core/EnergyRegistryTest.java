@@ -100,6 +100,14 @@ class EnergyRegistryTest {
     }
 
     @Test
+    void resolvedParametersIncludeDefaultsAndPresetValues() {
+        assertEquals(1.0, registry.parameters("harmonic", Map.of("dimension", 2)).real("k"));
+        assertEquals(10.0, registry.parameters("stiff-3d", Map.of()).real("k"));
+        assertEquals(3, registry.parameters("stiff-3d", Map.of("k", 1)).integer("dimension"));
+        assertThrows(UnknownEnergyException.class, () -> registry.parameters("nope", Map.of()));
+    }
+
+    @Test
     void unknownNamesListTheKnownOnes() {
         UnknownEnergyException e = assertThrows(UnknownEnergyException.class,
                 () -> registry.create("harmonik", Map.of()));
