@@ -121,4 +121,12 @@ public interface EnergyModel {
     default Optional<NoisedScore> noisedScore() {
         return Optional.empty();
     }
+
+    /**
+     * The exact posterior p(x|y) for Y = αX + σW, X ~ exp(−U)/Z, when it is tractable (Gaussian
+     * mixtures): the oracle for posterior samplers.
+     */
+    default Optional<ExactPosterior> exactPosterior() {
+        return Optional.empty();
+    }
 }

@@ -3,6 +3,7 @@ package io.github.targetscore.energies.mixture;
 import io.github.targetscore.core.Batches;
 import io.github.targetscore.core.BoltzmannDensity;
 import io.github.targetscore.core.EnergyModel;
+import io.github.targetscore.core.ExactPosterior;
 import io.github.targetscore.core.ExactSampler;
 import io.github.targetscore.core.NoisedScore;
 import io.github.targetscore.core.SingularConfigurationException;
@@ -507,6 +508,12 @@ public final class GaussianMixture implements EnergyModel {
     public Optional<NoisedScore> noisedScore() {
         return Optional.of((y, alpha, sigma, score) ->
                 BoltzmannDensity.of(convolve(alpha, sigma), 1).logDensityAndScore(y, score));
+    }
+
+    /** The posterior mixture of {@link #posterior(double[], double, double)}. */
+    @Override
+    public Optional<ExactPosterior> exactPosterior() {
+        return Optional.of(this::posterior);
     }
 
     @Override
