@@ -5,7 +5,7 @@ package io.github.targetscore.core;
  * β = 1/kT: log-density −βU(x) (up to the constant −log Z) and score ∇log p(x) = −β∇U(x)
  * (β times the force). Immutable.
  */
-public final class BoltzmannDensity {
+public final class BoltzmannDensity implements LogDensity {
 
     private final EnergyModel model;
     private final double beta;
@@ -37,7 +37,13 @@ public final class BoltzmannDensity {
         return beta;
     }
 
+    @Override
+    public io.github.targetscore.core.manifold.Manifold manifold() {
+        return model.manifold();
+    }
+
     /** Unnormalised log-density −β U(x). */
+    @Override
     public double logDensity(double[] x) {
         return -beta * model.energy(x);
     }
@@ -49,6 +55,7 @@ public final class BoltzmannDensity {
      * @param score output, ∇log p(x) = −β ∇U(x) in tangent coordinates
      * @return −β U(x)
      */
+    @Override
     public double logDensityAndScore(double[] x, double[] score) {
         double u = model.energyAndGradient(x, score);
         for (int i = 0; i < score.length; i++) {

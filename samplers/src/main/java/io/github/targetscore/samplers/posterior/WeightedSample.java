@@ -1,0 +1,157 @@
+package io.github.targetscore.samplers.posterior;
+
+import java.util.Arrays;
+
+/**
+ * A reusable buffer for a (weighted) sample of a posterior: K positions, the target's score
+ * ∇log p_X at each (what TSI averages; kept separately because recovering it from the
+ * posterior's score loses precision at low noise), and log-weights. Samplers fill it in place,
+ * so an estimator reuses one buffer per worker and allocates nothing per sample.
+ *
+ * <p>Samples come in {@code groups} of equal size stored one after another (group g holds
+ * samples g·m .. (g+1)·m − 1, m = size/groups): samples of different groups are independent,
+ * samples of one group may be correlated (one Markov chain). Independent samples are
+ * {@code groups == size}.
+ */
+public final class WeightedSample {
+
+    private final int dimension;
+    private final int capacity;
+    private final double[] positions;
+    private final double[] targetScores;
+    private final double[] logWeights;
+    private int size;
+    private int groups;
+    private double effectiveSampleSize;
+    private double acceptanceRate;
+    private double stepSize;
+    private long gradientEvaluations;
+
+    private WeightedSample(int dimension, int capacity) {
+        this.dimension = dimension;
+        this.capacity = capacity;
+        this.positions = new double[Math.multiplyExact(dimension, capacity)];
+        this.targetScores = new double[positions.length];
+        this.logWeights = new double[capacity];
+    }
+
+    /**
+     * @param dimension coordinates per sample
+     * @param capacity the most samples it holds
+     */
+    public static WeightedSample withCapacity(int dimension, int capacity) {
+        if (dimension < 1 || capacity < 1) {
+            throw new IllegalArgumentException("dimension and capacity must be >= 1, got "
+                    + dimension + ", " + capacity);
+        }
+        return new WeightedSample(dimension, capacity);
+    }
+
+    /**
+     * Starts a new sample of {@code size} entries in {@code groups} independent groups, with
+     * zero log-weights and no diagnostics.
+     */
+    public void reset(int size, int groups) {
+        if (size < 1 || size > capacity || groups < 1 || size % groups != 0) {
+            throw new IllegalArgumentException("size must be in [1, " + capacity
+                    + "] and a multiple of groups, got size " + size + ", groups " + groups);
+        }
+        this.size = size;
+        this.groups = groups;
+        Arrays.fill(logWeights, 0, size, 0);
+        effectiveSampleSize = Double.NaN;
+        acceptanceRate = Double.NaN;
+        stepSize = Double.NaN;
+        gradientEvaluations = 0;
+    }
+
+    /** Coordinates per sample. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** The most samples the buffer holds. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Number of samples K. */
+    public int size() {
+        return size;
+    }
+
+    /** Number of independent groups. */
+    public int groups() {
+        return groups;
+    }
+
+    /** Positions, row k at {@code k · dimension}; write into it directly. */
+    public double[] positions() {
+        return positions;
+    }
+
+    /** ∇log p_X at each position, row k at {@code k · dimension}; write into it directly. */
+    public double[] targetScores() {
+        return targetScores;
+    }
+
+    /** Unnormalised log-weights (0 for an unweighted sample); write into it directly. */
+    public double[] logWeights() {
+        return logWeights;
+    }
+
+    /**
+     * Writes the self-normalised weights w̄_k = exp(log w_k − max) / Σ into {@code out}.
+     *
+     * @return Kish's effective sample size (Σw)²/Σw²
+     */
+    public double normalisedWeights(double[] out) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < size; k++) {
+            max = Math.max(max, logWeights[k]);
+        }
+        if (max == Double.NEGATIVE_INFINITY || Double.isNaN(max)) {
+            throw new IllegalStateException("all " + size + " importance weights are zero or NaN");
+        }
+        double sum = 0;
+        for (int k = 0; k < size; k++) {
+            out[k] = Math.exp(logWeights[k] - max);
+            sum += out[k];
+        }
+        double sumSquares = 0;
+        for (int k = 0; k < size; k++) {
+            out[k] /= sum;
+            sumSquares += out[k] * out[k];
+        }
+        return 1 / sumSquares;
+    }
+
+    /** The sampler's effective sample size (NaN until set). */
+    public double effectiveSampleSize() {
+        return effectiveSampleSize;
+    }
+
+    /** The MCMC acceptance rate (NaN for non-MCMC samplers). */
+    public double acceptanceRate() {
+        return acceptanceRate;
+    }
+
+    /** The MCMC step size used (NaN for non-MCMC samplers). */
+    public double stepSize() {
+        return stepSize;
+    }
+
+    /** Target energy-and-gradient evaluations spent on this sample: the unit of compute. */
+    public long gradientEvaluations() {
+        return gradientEvaluations;
+    }
+
+    /** Records the sampler's diagnostics. */
+    public void recordDiagnostics(double effectiveSampleSize, double acceptanceRate,
+            double stepSize, long gradientEvaluations) {
+        this.effectiveSampleSize = effectiveSampleSize;
+        this.acceptanceRate = acceptanceRate;
+        this.stepSize = stepSize;
+        this.gradientEvaluations = gradientEvaluations;
+    }
+}
