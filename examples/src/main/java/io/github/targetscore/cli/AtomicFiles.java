@@ -14,11 +14,11 @@ import java.nio.file.StandardOpenOption;
  * directory, which is then renamed over the target, so a reader never sees a partial file and
  * a failed run leaves no half-written output behind.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** Writes a file's content. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         /** Writes the content to {@code out}; the caller closes it. */
         void writeTo(OutputStream out) throws IOException;
     }
@@ -31,7 +31,7 @@ final class AtomicFiles {
      *
      * @throws NoSuchFileException if the target's directory does not exist
      */
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(directory)) {
             throw new NoSuchFileException(directory.toString(), null,
