@@ -16,7 +16,8 @@ final class CosineSchedule implements NoiseSchedule {
 
     @Override
     public double alpha(double t) {
-        return Math.cos(HALF_PI * NoiseSchedule.checkTime(t));
+        // cos(πt/2) written as sin(π(1 − t)/2): accurate near t = 1 and exactly 0 there
+        return Math.sin(HALF_PI * (1 - NoiseSchedule.checkTime(t)));
     }
 
     @Override

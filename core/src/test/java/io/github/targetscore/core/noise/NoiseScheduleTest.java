@@ -27,7 +27,7 @@ class NoiseScheduleTest {
     void cosineScheduleIsVariancePreservingWithConsistentSde(double t) {
         NoiseSchedule s = NoiseSchedule.cosine();
         assertEquals(1, s.alpha(t) * s.alpha(t) + s.sigma(t) * s.sigma(t), 1e-15);
-        assertEquals(Math.cos(Math.PI * t / 2), s.alpha(t), 0);
+        assertEquals(Math.cos(Math.PI * t / 2), s.alpha(t), 1e-15);
         assertTrue(s.variancePreserving());
         checkSdeCoefficients(s, t);
     }
@@ -52,6 +52,7 @@ class NoiseScheduleTest {
         assertEquals(1, cosine.alpha(0));
         assertEquals(0, cosine.sigma(0));
         assertEquals(1, cosine.sigma(1), 1e-15);
+        assertEquals(0, cosine.alpha(1));
         NoiseSchedule geometric = NoiseSchedule.geometric(1e-5, 3);
         assertEquals(0, geometric.sigma(0));
         assertEquals(Math.sqrt(9 - 1e-10), geometric.sigma(1), 1e-12);

@@ -20,6 +20,9 @@ public interface PosteriorSampler {
      */
     void sample(Posterior posterior, UniformRandomProvider rng, WeightedSample out);
 
+    /** The number of samples K it draws per posterior: the capacity its buffers need. */
+    int sampleSize();
+
     /** The sampler's name in outputs: exact, snis, rwmh, mala, hmc, smc. */
     String name();
 }
