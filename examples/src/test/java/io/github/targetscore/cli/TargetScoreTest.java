@@ -1,5 +1,7 @@
 package io.github.targetscore.cli;
 
+import static io.github.targetscore.cli.CliRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,8 +14,6 @@ import io.github.targetscore.core.EnergyRegistry;
 import io.github.targetscore.example.plugin.HarmonicChain;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,6 @@ import org.openlca.npy.Npy;
 import org.openlca.npy.NpyArray;
 import org.openlca.npy.NpyDoubleArray;
 import org.openlca.npy.NpyFloatArray;
-import picocli.CommandLine;
 
 /**
  * The command line run in-process: outputs against direct library calls, exit codes and the
@@ -47,20 +46,6 @@ class TargetScoreTest {
     @TempDir
     Path dir;
 
-    /** Exit code and captured streams of one run. */
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = TargetScore.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
-
     private static String[] concat(String[] first, String... rest) {
         String[] all = new String[first.length + rest.length];
         System.arraycopy(first, 0, all, 0, first.length);
@@ -69,7 +54,7 @@ class TargetScoreTest {
     }
 
     /** Asserts exit code 2 and one line on standard error containing every fragment. */
-    private static void assertBadInput(Result result, String... fragments) {
+    private static void assertBadInput(CliRun.Result result, String... fragments) {
         assertEquals(2, result.exitCode(), result.err());
         assertEquals(1, result.err().lines().count(), "one line: " + result.err());
         assertTrue(result.err().startsWith("targetscore: "), result.err());
@@ -93,11 +78,11 @@ class TargetScoreTest {
 
     @Test
     void helpAndVersionExitZero() {
-        Result help = run("--help");
+        CliRun.Result help = run("--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("list-energies") && help.out().contains("sample"));
         assertEquals(0, run("sample", "--help").exitCode());
-        Result version = run("energy", "--version");
+        CliRun.Result version = run("energy", "--version");
         assertEquals(0, version.exitCode());
         assertTrue(version.out().startsWith("targetscore "), version.out());
     }
@@ -111,7 +96,7 @@ class TargetScoreTest {
 
     @Test
     void listEnergiesShowsBuiltInsPresetsAndThePlugin() {
-        Result result = run("list-energies");
+        CliRun.Result result = run("list-energies");
         assertEquals(0, result.exitCode(), result.err());
         for (String name : List.of("gaussian-mixture", "double-well", "many-well",
                 "lennard-jones", "particle-double-well", "gmm40", "lj13", "dw4",
@@ -122,7 +107,7 @@ class TargetScoreTest {
 
     @Test
     void listEnergiesByNameShowsOnlyThatEnergy() {
-        Result preset = run("list-energies", "--name", "unit-gaussian");
+        CliRun.Result preset = run("list-energies", "--name", "unit-gaussian");
         assertEquals(0, preset.exitCode(), preset.err());
         assertTrue(preset.out().startsWith("gaussian-mixture"), preset.out());
         assertTrue(preset.out().contains("unit-gaussian") && !preset.out().contains("gmm40"));
@@ -147,7 +132,7 @@ class TargetScoreTest {
         Path input = write("x.npy", array);
         Path output = dir.resolve("u.npy");
         Path gradients = dir.resolve("g.npy");
-        Result result = run(concat(CHAIN, "--input", input.toString(), "--output",
+        CliRun.Result result = run(concat(CHAIN, "--input", input.toString(), "--output",
                 output.toString(), "--gradient", gradients.toString(), "--threads", "2"));
         assertEquals(0, result.exitCode(), result.err());
 
@@ -169,7 +154,7 @@ class TargetScoreTest {
     void parametersAreJsonLiterals() throws IOException {
         Path input = write("x.npy", NpyDoubleArray.vectorOf(new double[] {0.5, 2}));
         Path output = dir.resolve("u.npy");
-        Result result = run("energy", "--energy", "gaussian-mixture", "-p", "means=[[0,0],[1,3]]",
+        CliRun.Result result = run("energy", "--energy", "gaussian-mixture", "-p", "means=[[0,0],[1,3]]",
                 "-p", "variance=0.5", "--input", input.toString(), "--output", output.toString());
         assertEquals(0, result.exitCode(), result.err());
         EnergyModel model = EnergyRegistry.load().create("gaussian-mixture",
@@ -225,7 +210,7 @@ class TargetScoreTest {
         Path two = dir.resolve("two");
         Path again = dir.resolve("again");
         String[] args = {"sample", "--energy", "gmm40", "--samples", "3000", "--seed", "7"};
-        Result result = run(concat(args, "--out", one.toString(), "--threads", "1"));
+        CliRun.Result result = run(concat(args, "--out", one.toString(), "--threads", "1"));
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("mean energy"), result.out());
         assertEquals(0, run(concat(args, "--out", two.toString(), "--threads", "3")).exitCode());
