@@ -58,15 +58,8 @@ final class VarianceCommand implements Callable<Integer> {
             description = "clean samples of a target without exact sampler (NPY, rows)")
     private Map<String, Path> references = new LinkedHashMap<>();
 
-    @Option(names = "--schedule", defaultValue = "vp", paramLabel = "vp|ve",
-            description = "noise schedule: vp (cosine) or ve (geometric); default ${DEFAULT-VALUE}")
-    private String scheduleName;
-
-    @Option(names = "--sigma-min", defaultValue = "0.01", description = "VE σ_min")
-    private double sigmaMin;
-
-    @Option(names = "--sigma-max", defaultValue = "3", description = "VE σ_max")
-    private double sigmaMax;
+    @Mixin
+    private ScheduleOptions scheduleOptions;
 
     @Option(names = "--times", split = ",", paramLabel = "T",
             description = "noise times in (0, 1) (default: 16 points from 0.02 to 0.98)")
@@ -113,7 +106,7 @@ final class VarianceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--points must be >= 2, got " + points);
         }
         double[] grid = times != null ? times : defaultTimes();
-        NoiseSchedule schedule = schedule();
+        NoiseSchedule schedule = scheduleOptions.schedule();
         Files.createDirectories(out);
         List<Row> rows = new ArrayList<>();
         List<LinePanel> panels = new ArrayList<>();
@@ -172,7 +165,7 @@ final class VarianceCommand implements Callable<Integer> {
             java.util.Arrays.fill(sigmas, sigma);
             StringBuilder line = new StringBuilder(String.format("  t = %.3f", t));
             for (String identityName : identities) {
-                ScoreIdentity identity = identity(identityName, dataVar, modeVar);
+                ScoreIdentity identity = IdentityNames.parse(identityName, dataVar, modeVar);
                 ScoreEstimates e = ScoreEstimator.of(target, identity, sampler)
                         .estimate(ys, alphas, sigmas, streams.family(2 + g), pool);
                 double[] totals = new double[points];
@@ -234,28 +227,6 @@ final class VarianceCommand implements Callable<Integer> {
             }
         }
         return ys;
-    }
-
-    private static ScoreIdentity identity(String name, double dataVar, double modeVar) {
-        switch (name) {
-            case "dsi": return ScoreIdentity.dsi();
-            case "tsi": return ScoreIdentity.tsi();
-            case "kappa": return ScoreIdentity.kappa(dataVar);
-            case "kappa-bar": return ScoreIdentity.kappaBar(modeVar);
-            case "phillips": return ScoreIdentity.phillips();
-            default:
-                throw new IllegalArgumentException("unknown identity '" + name
-                        + "'; known: dsi, tsi, kappa, kappa-bar, phillips");
-        }
-    }
-
-    private NoiseSchedule schedule() {
-        switch (scheduleName) {
-            case "vp": return NoiseSchedule.cosine();
-            case "ve": return NoiseSchedule.geometric(sigmaMin, sigmaMax);
-            default:
-                throw new IllegalArgumentException("unknown --schedule '" + scheduleName + "'; use vp or ve");
-        }
     }
 
     private static double[] defaultTimes() {
