@@ -1,0 +1,102 @@
+package io.github.targetscore.samplers.mcmc;
+
+import io.github.targetscore.core.LogDensity;
+import java.util.Locale;
+
+/**
+ * An MCMC algorithm as a recipe for per-chain kernels: which kernel (random-walk Metropolis,
+ * MALA, HMC with L leapfrog steps), the acceptance rate its step-size adaptation aims at, and a
+ * starting step size for a target of known scale. Immutable and thread-safe.
+ */
+public final class McmcAlgorithm {
+
+    private enum Kind { RWMH, MALA, HMC }
+
+    private final Kind kind;
+    private final int leapfrogSteps;
+    private final double stepSizeJitter;
+    private final boolean randomPathLength;
+    private final double targetAcceptance;
+
+    private McmcAlgorithm(Kind kind, int leapfrogSteps, double stepSizeJitter,
+            boolean randomPathLength, double targetAcceptance) {
+        this.kind = kind;
+        this.leapfrogSteps = leapfrogSteps;
+        this.stepSizeJitter = stepSizeJitter;
+        this.randomPathLength = randomPathLength;
+        this.targetAcceptance = targetAcceptance;
+    }
+
+    /** Random-walk Metropolis ({@link RandomWalkMetropolis}), target acceptance 0.234. */
+    public static McmcAlgorithm rwmh() {
+        return new McmcAlgorithm(Kind.RWMH, 0, 0, false, RandomWalkMetropolis.TARGET_ACCEPTANCE);
+    }
+
+    /** MALA ({@link Mala}), target acceptance 0.574. */
+    public static McmcAlgorithm mala() {
+        return new McmcAlgorithm(Kind.MALA, 0, 0, false, Mala.TARGET_ACCEPTANCE);
+    }
+
+    /** HMC ({@link Hmc}) with L ≥ 1 leapfrog steps, target acceptance 0.65. */
+    public static McmcAlgorithm hmc(int leapfrogSteps) {
+        return hmc(leapfrogSteps, 0, false);
+    }
+
+    /**
+     * HMC ({@link Hmc}) with jitter, target acceptance 0.65.
+     *
+     * @param leapfrogSteps L ≥ 1, the (largest) number of leapfrog steps per proposal
+     * @param stepSizeJitter j ∈ [0, 1): each proposal uses ε(1 + j(2u − 1)), u ~ U(0, 1)
+     * @param randomPathLength whether each proposal uses L_t ~ U{1, …, L} steps
+     */
+    public static McmcAlgorithm hmc(int leapfrogSteps, double stepSizeJitter,
+            boolean randomPathLength) {
+        return new McmcAlgorithm(Kind.HMC, Hmc.checkLeapfrogSteps(leapfrogSteps),
+                Hmc.checkStepSizeJitter(stepSizeJitter), randomPathLength, Hmc.TARGET_ACCEPTANCE);
+    }
+
+    /** A copy that adapts the step size toward acceptance rate δ ∈ (0, 1). */
+    public McmcAlgorithm withTargetAcceptance(double targetAcceptance) {
+        return new McmcAlgorithm(kind, leapfrogSteps, stepSizeJitter, randomPathLength,
+                StepSizeAdaptation.checkTargetAcceptance(targetAcceptance));
+    }
+
+    /** "rwmh", "mala" or "hmc". */
+    public String name() {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The acceptance rate step-size adaptation aims at. */
+    public double targetAcceptance() {
+        return targetAcceptance;
+    }
+
+    /** A new kernel, the workspace of one chain, on {@code density} with step size h. */
+    public McmcKernel kernel(LogDensity density, double stepSize) {
+        return switch (kind) {
+            case RWMH -> RandomWalkMetropolis.of(density, stepSize);
+            case MALA -> Mala.of(density, stepSize);
+            case HMC -> Hmc.of(density, stepSize, leapfrogSteps, stepSizeJitter, randomPathLength);
+        };
+    }
+
+    /**
+     * A starting step size for a target of standard deviation ℓ per direction in n degrees of
+     * freedom (the kernel's Gaussian optimal scaling; adaptation refines it).
+     */
+    public double stepSizeForScale(double scale, int degreesOfFreedom) {
+        return switch (kind) {
+            case RWMH -> RandomWalkMetropolis.stepSizeForScale(scale, degreesOfFreedom);
+            case MALA -> Mala.stepSizeForScale(scale, degreesOfFreedom);
+            case HMC -> Hmc.stepSizeForScale(scale, degreesOfFreedom);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name() + (kind == Kind.HMC ? "(L=" + leapfrogSteps
+                + (randomPathLength ? " uniform" : "")
+                + (stepSizeJitter > 0 ? ", ε jitter " + stepSizeJitter : "") + ")" : "")
+                + ", target acceptance " + targetAcceptance;
+    }
+}
