@@ -3,6 +3,9 @@ package io.github.targetscore.cli;
 import io.github.targetscore.core.BoltzmannDensity;
 import io.github.targetscore.samplers.importance.ExactPosteriorSampler;
 import io.github.targetscore.samplers.importance.SelfNormalisedImportanceSampler;
+import io.github.targetscore.samplers.mcmc.ChainSchedule;
+import io.github.targetscore.samplers.mcmc.McmcAlgorithm;
+import io.github.targetscore.samplers.mcmc.McmcPosteriorSampler;
 import io.github.targetscore.samplers.posterior.PosteriorSampler;
 import picocli.CommandLine.Option;
 
@@ -10,13 +13,36 @@ import picocli.CommandLine.Option;
 final class PosteriorSamplerOptions {
 
     @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "exact",
-            description = "posterior sampler: exact (targets with a tractable posterior) or snis "
-                    + "(self-normalised importance sampling, iDEM's); default: ${DEFAULT-VALUE}")
+            description = "posterior sampler: exact (targets with a tractable posterior), snis "
+                    + "(self-normalised importance sampling, iDEM's), mala, hmc or rwmh "
+                    + "(--chains chains of --warmup adapted steps, then K/chains kept states); "
+                    + "default: ${DEFAULT-VALUE}")
     private String name;
 
     @Option(names = "--samples", paramLabel = "K", defaultValue = "256",
-            description = "posterior draws per noisy point (default: ${DEFAULT-VALUE})")
+            description = "posterior draws per noisy point (default: ${DEFAULT-VALUE}); for MCMC "
+                    + "the kept states of all chains together")
     private int samples;
+
+    @Option(names = "--chains", defaultValue = "8",
+            description = "MCMC chains per noisy point (default: ${DEFAULT-VALUE})")
+    private int chains;
+
+    @Option(names = "--warmup", defaultValue = "100",
+            description = "MCMC warm-up steps with step-size adaptation (default: ${DEFAULT-VALUE})")
+    private int warmup;
+
+    @Option(names = "--leapfrog-steps", defaultValue = "5",
+            description = "HMC leapfrog steps (default: ${DEFAULT-VALUE})")
+    private int leapfrogSteps;
+
+    private ChainSchedule schedule() {
+        if (chains < 2 || samples % chains != 0) {
+            throw new IllegalArgumentException("MCMC needs --chains >= 2 dividing --samples, got "
+                    + chains + " chains for " + samples + " samples");
+        }
+        return ChainSchedule.of(warmup, samples / chains, 1);
+    }
 
     /** The sampler for {@code target}; {@code exact} falls back to an error naming the others. */
     PosteriorSampler create(BoltzmannDensity target) {
@@ -25,9 +51,15 @@ final class PosteriorSamplerOptions {
                 return ExactPosteriorSampler.of(target, samples);
             case "snis":
                 return SelfNormalisedImportanceSampler.of(samples);
+            case "mala":
+                return McmcPosteriorSampler.of(McmcAlgorithm.mala(), chains, schedule());
+            case "hmc":
+                return McmcPosteriorSampler.of(McmcAlgorithm.hmc(leapfrogSteps), chains, schedule());
+            case "rwmh":
+                return McmcPosteriorSampler.of(McmcAlgorithm.rwmh(), chains, schedule());
             default:
                 throw new IllegalArgumentException("unknown --sampler '" + name
-                        + "'; known samplers: exact, snis");
+                        + "'; known samplers: exact, snis, mala, hmc, rwmh");
         }
     }
 }

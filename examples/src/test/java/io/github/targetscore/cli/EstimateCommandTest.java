@@ -44,6 +44,30 @@ class EstimateCommandTest {
     }
 
     @Test
+    void mcmcSamplersEstimateWithinTheirErrors() throws Exception {
+        Path ys = dir.resolve("y.npy");
+        double[] y = {-1.5, 0.4, 2.0};
+        NpyArrays.write(ys, y, y.length, 1);
+        for (String sampler : new String[] {"mala", "hmc"}) {
+            Path out = dir.resolve(sampler);
+            CliRun.Result r = run("estimate", "--energy", "unit-gaussian", "--input", ys.toString(),
+                    "--t", "0.4", "--sampler", sampler, "--samples", "512", "--chains", "16",
+                    "--warmup", "100", "--seed", "2", "--out", out.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            double[] estimates = NpyArrays.read(out.resolve("estimates.npy")).values();
+            double[] variances = NpyArrays.read(out.resolve("variances.npy")).values();
+            for (int i = 0; i < y.length; i++) {
+                assertEquals(-y[i], estimates[i], 5 * Math.sqrt(variances[i]), sampler + " point " + i);
+            }
+        }
+        CliRun.Result badChains = run("estimate", "--energy", "unit-gaussian", "--input", ys.toString(),
+                "--t", "0.4", "--sampler", "mala", "--samples", "100", "--chains", "7",
+                "--out", dir.toString());
+        assertEquals(2, badChains.exitCode());
+        assertTrue(badChains.err().contains("--chains >= 2 dividing --samples"), badChains.err());
+    }
+
+    @Test
     void badInputsExitWithAReason() throws Exception {
         Path ys = dir.resolve("y.npy");
         NpyArrays.write(ys, new double[] {0, 1, 2, 3}, 2, 2);
