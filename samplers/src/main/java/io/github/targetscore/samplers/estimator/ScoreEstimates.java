@@ -1,8 +1,11 @@
 package io.github.targetscore.samplers.estimator;
 
 /**
- * Monte Carlo score estimates at n noisy points, with their diagnostics. Immutable: the
- * accessors return copies.
+ * Monte Carlo score estimates at n noisy points of dimension d, with their diagnostics.
+ *
+ * <p>Ownership: the object owns its arrays and never changes them; the array accessors return
+ * fresh copies that belong to the caller, and the element accessors read in place. Variances
+ * describe the estimates before any clipping.
  */
 public final class ScoreEstimates {
 
@@ -10,19 +13,22 @@ public final class ScoreEstimates {
     private final int dimension;
     private final double[] estimates;
     private final double[] variances;
+    private final double[] integrandVariances;
     private final double[] effectiveSampleSizes;
     private final double[] acceptanceRates;
     private final long gradientEvaluations;
     private final int clippedPoints;
     private final double clipNorm;
 
+    /** Takes ownership of the arrays. */
     ScoreEstimates(int count, int dimension, double[] estimates, double[] variances,
-            double[] effectiveSampleSizes, double[] acceptanceRates, long gradientEvaluations,
-            int clippedPoints, double clipNorm) {
+            double[] integrandVariances, double[] effectiveSampleSizes, double[] acceptanceRates,
+            long gradientEvaluations, int clippedPoints, double clipNorm) {
         this.count = count;
         this.dimension = dimension;
         this.estimates = estimates;
         this.variances = variances;
+        this.integrandVariances = integrandVariances;
         this.effectiveSampleSizes = effectiveSampleSizes;
         this.acceptanceRates = acceptanceRates;
         this.gradientEvaluations = gradientEvaluations;
@@ -40,7 +46,7 @@ public final class ScoreEstimates {
         return dimension;
     }
 
-    /** The estimates ŝ(y_i) ≈ ∇log p_Y(y_i), row-major n × d. */
+    /** The estimates ŝ(y_i) ≈ ∇log p_Y(y_i), row-major n × d, in inverse units of x (a copy). */
     public double[] estimates() {
         return estimates.clone();
     }
@@ -50,26 +56,55 @@ public final class ScoreEstimates {
         return estimates[i * dimension + j];
     }
 
-    /** The per-component Monte Carlo variances of the estimates, row-major n × d. */
+    /**
+     * The per-component Monte Carlo variances Var[ŝ_j(y_i)] of the estimates, row-major n × d,
+     * in inverse squared units of x (a copy).
+     */
     public double[] variances() {
         return variances.clone();
     }
 
+    /** Var[ŝ_j(y_i)]: the Monte Carlo variance of component j of the estimate at point i. */
+    public double variance(int i, int j) {
+        return variances[i * dimension + j];
+    }
+
     /** Σ_j Var[ŝ_j(y_i)]: the summed Monte Carlo variance at point i. */
     public double totalVariance(int i) {
+        return rowSum(variances, i);
+    }
+
+    /**
+     * The posterior variances Var[L_j(X, y_i) | Y = y_i] of the identity's integrand, estimated
+     * as Σ_k w̄_k (L_kj − ŝ_j)², row-major n × d (a copy): the per-sample variance of the identity
+     * (TSM Fig. 2), independent of K.
+     */
+    public double[] integrandVariances() {
+        return integrandVariances.clone();
+    }
+
+    /**
+     * tr Cov[L(X, y_i) | Y = y_i] = Σ_j Var[L_j | y_i]: whose inverse is the
+     * {@code estimated-optimal} loss weighting (MATH §3).
+     */
+    public double totalIntegrandVariance(int i) {
+        return rowSum(integrandVariances, i);
+    }
+
+    private double rowSum(double[] values, int i) {
         double s = 0;
         for (int j = 0; j < dimension; j++) {
-            s += variances[i * dimension + j];
+            s += values[i * dimension + j];
         }
         return s;
     }
 
-    /** The posterior sampler's effective sample size at each point. */
+    /** The posterior sampler's effective sample size at each point (a copy). */
     public double[] effectiveSampleSizes() {
         return effectiveSampleSizes.clone();
     }
 
-    /** The MCMC acceptance rate at each point (NaN for non-MCMC samplers). */
+    /** The MCMC acceptance rate at each point, NaN for samplers without moves (a copy). */
     public double[] acceptanceRates() {
         return acceptanceRates.clone();
     }

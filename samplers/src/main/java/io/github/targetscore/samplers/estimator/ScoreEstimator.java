@@ -11,6 +11,7 @@ import io.github.targetscore.core.random.RandomStreams;
 import io.github.targetscore.samplers.posterior.Posterior;
 import io.github.targetscore.samplers.posterior.PosteriorSampler;
 import io.github.targetscore.samplers.posterior.WeightedSample;
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,19 +22,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  *   ŝ(y) = Σ_k w̄_k L(x_k, y),        w̄_k = w_k / Σ_l w_l,
  * </pre>
- * with L the integrand of a {@link ScoreIdentity} (DSI, TSI, κ, κ̄, Phillips, ...). Its Monte
- * Carlo variance, per component, is the delta-method variance Σ_k w̄_k² (L_k − ŝ)² for
- * independent draws (for equal weights: the sample variance over K), and for G independent
- * groups of correlated draws (MCMC chains) the variance of the group estimates ĝ_g over G:
- * Σ_g (ĝ_g − ŝ)²/(G(G − 1)).
+ * with L the integrand of a {@link ScoreIdentity} (DSI, TSI, κ, κ̄, Phillips, ...), in inverse
+ * units of x. Per component j it reports
+ * <ul>
+ * <li>the Monte Carlo variance of ŝ_j by the delta method for ratio estimators, over the
+ *     sample's G independent groups (G = K for independent draws; MCMC chains, SMC islands):
+ *     with group weights W_g = Σ_{k∈g} w̄_k and group estimates ĝ_g = Σ_{k∈g} w̄_k L_k / W_g,
+ *     <pre>  Var[ŝ_j] = G/(G − 1) Σ_g W_g² (ĝ_gj − ŝ_j)²,</pre>
+ *     which for independent equally weighted draws is the unbiased sample variance over K and
+ *     for equally weighted chains Σ_g (ĝ_gj − ŝ_j)²/(G(G − 1));
+ * <li>the posterior variance of the integrand, Var[L_j | y] ≈ Σ_k w̄_k (L_kj − ŝ_j)²;
+ * <li>the sampler's effective sample size, acceptance rate and gradient evaluations.
+ * </ul>
  *
- * <p>Points are processed in parallel over a bounded {@link ForkJoinPool}; point i draws from
- * stream i of the given {@link RandomStreams}, so the results do not depend on the thread
- * count. Each worker block reuses one sample buffer: nothing is allocated per posterior draw.
+ * <p>Points are processed in parallel over a bounded {@link ForkJoinPool} (contiguous blocks,
+ * {@link ParallelEnergies#run}); point i draws from stream i of the given {@link RandomStreams},
+ * so the results are bit-identical for any thread count. Each worker block reuses one sample
+ * buffer and one set of scratch arrays: nothing is allocated per posterior draw.
  *
- * <p>Optional clipping (off by default, as in iDEM for singular energies): an estimate whose
- * norm exceeds the cap is scaled down to it, per particle for particle systems; the result
- * records how many points were clipped. Immutable and thread-safe.
+ * <p>Optional clipping (off by default; iDEM clips for singular energies): an estimate whose
+ * norm exceeds the cap is scaled down to it, per particle (D-vector) for particle systems; the
+ * result records the cap and how many points were clipped. Immutable and thread-safe.
  */
 public final class ScoreEstimator {
 
@@ -56,22 +65,31 @@ public final class ScoreEstimator {
     /**
      * @param target p_X (e.g. a {@link io.github.targetscore.core.BoltzmannDensity})
      * @param identity the integrand
-     * @param sampler the posterior sampler, with its sample size K
+     * @param sampler the posterior sampler, drawing K ≥ 2 samples
      */
     public static ScoreEstimator of(LogDensity target, ScoreIdentity identity,
             PosteriorSampler sampler) {
+        if (sampler.sampleSize() < 2) {
+            throw new IllegalArgumentException("sampler " + sampler.name() + " draws K = "
+                    + sampler.sampleSize() + " samples; a Monte Carlo variance needs K >= 2");
+        }
         return new ScoreEstimator(target, identity, sampler, Double.POSITIVE_INFINITY);
     }
 
     /**
      * A copy that caps the norm of each estimate (of each particle's D-vector for particle
-     * systems) at {@code maxNorm}.
+     * systems) at {@code maxNorm}, in inverse units of x.
      */
     public ScoreEstimator withClipping(double maxNorm) {
-        if (!(maxNorm > 0)) {
+        if (!(maxNorm > 0) || Double.isNaN(maxNorm)) {
             throw new IllegalArgumentException("clipping norm must be > 0, got " + maxNorm);
         }
         return new ScoreEstimator(target, identity, sampler, maxNorm);
+    }
+
+    /** The target p_X. */
+    public LogDensity target() {
+        return target;
     }
 
     /** The identity. */
@@ -88,16 +106,22 @@ public final class ScoreEstimator {
      * Estimates at noisy points y_i observed at times t_i of a schedule.
      *
      * @param ys noisy points, row-major n × d
-     * @param times t_i ∈ (0, 1) (α_t &gt; 0 and σ_t &gt; 0 are required)
+     * @param times t_i ∈ [0, 1] with α_t &gt; 0 and σ_t &gt; 0 (so not t = 0, nor t = 1 of a VP
+     *     schedule)
      * @param schedule gives α_t and σ_t
      * @param streams point i draws from {@code streams.stream(i)}
      * @param pool the workers
+     * @throws IllegalArgumentException naming the point and what is wrong with it
      */
     public ScoreEstimates estimate(double[] ys, double[] times, NoiseSchedule schedule,
             RandomStreams streams, ForkJoinPool pool) {
         double[] alphas = new double[times.length];
         double[] sigmas = new double[times.length];
         for (int i = 0; i < times.length; i++) {
+            if (!(times[i] >= 0 && times[i] <= 1)) {
+                throw new IllegalArgumentException("point " + i + ": time t must be in [0, 1], got "
+                        + times[i]);
+            }
             alphas[i] = schedule.alpha(times[i]);
             sigmas[i] = schedule.sigma(times[i]);
         }
@@ -107,26 +131,21 @@ public final class ScoreEstimator {
     /**
      * Estimates at noisy points y_i = α_i x + σ_i w.
      *
-     * @param ys noisy points, row-major n × d
+     * @param ys noisy points, row-major n × d, finite
      * @param alphas α_i &gt; 0, one per point
      * @param sigmas σ_i &gt; 0, one per point
      * @param streams point i draws from {@code streams.stream(i)}
      * @param pool the workers
+     * @throws IllegalArgumentException naming the point and what is wrong with it
      */
     public ScoreEstimates estimate(double[] ys, double[] alphas, double[] sigmas,
             RandomStreams streams, ForkJoinPool pool) {
         int d = target.manifold().dimension();
         int n = alphas.length;
-        if (sigmas.length != n || ys.length != (long) n * d) {
-            throw new IllegalArgumentException("expected " + n + " noisy points of dimension " + d
-                    + " (" + (long) n * d + " values) and " + n + " noise levels, got "
-                    + ys.length + " values and " + sigmas.length + " noise levels");
-        }
-        for (int i = 0; i < n; i++) {
-            Batches.requireFinite(ys, d, i, "noisy point");
-        }
+        check(ys, alphas, sigmas, d);
         double[] estimates = new double[n * d];
         double[] variances = new double[n * d];
+        double[] integrandVariances = new double[n * d];
         double[] ess = new double[n];
         double[] acceptance = new double[n];
         AtomicLong evaluations = new AtomicLong();
@@ -137,7 +156,7 @@ public final class ScoreEstimator {
                 System.arraycopy(ys, i * d, w.y, 0, d);
                 Posterior posterior = Posterior.of(target, w.y, alphas[i], sigmas[i]);
                 sampler.sample(posterior, streams.stream(i), w.sample);
-                combine(w, alphas[i], sigmas[i], estimates, variances, i * d);
+                combine(w, alphas[i], sigmas[i], i * d, estimates, variances, integrandVariances);
                 if (clip(estimates, i * d)) {
                     clipped.incrementAndGet();
                 }
@@ -146,8 +165,30 @@ public final class ScoreEstimator {
                 evaluations.addAndGet(w.sample.gradientEvaluations());
             }
         });
-        return new ScoreEstimates(n, d, estimates, variances, ess, acceptance, evaluations.get(),
-                clipped.get(), clipNorm);
+        return new ScoreEstimates(n, d, estimates, variances, integrandVariances, ess, acceptance,
+                evaluations.get(), clipped.get(), clipNorm);
+    }
+
+    /** Checks every input before any work starts. */
+    private void check(double[] ys, double[] alphas, double[] sigmas, int d) {
+        int n = alphas.length;
+        if (sigmas.length != n) {
+            throw new IllegalArgumentException("got " + n + " values of α but " + sigmas.length
+                    + " of σ: one each per noisy point");
+        }
+        if (ys.length != (long) n * d) {
+            throw new IllegalArgumentException("noisy points: expected " + n
+                    + " points of dimension " + d + " (" + (long) n * d + " values), got " + ys.length + " values");
+        }
+        for (int i = 0; i < n; i++) {
+            Batches.requireFinite(ys, d, i, "noisy point");
+            if (!(alphas[i] > 0) || !(sigmas[i] > 0) || !Double.isFinite(alphas[i])
+                    || !Double.isFinite(sigmas[i])) {
+                throw new IllegalArgumentException("point " + i + ": the posterior needs finite"
+                        + " α > 0 and σ > 0, got α = " + alphas[i] + ", σ = " + sigmas[i]);
+            }
+            identity.dsiWeight(alphas[i], sigmas[i]);
+        }
     }
 
     /** Per-worker buffers, reused across the worker's points. */
@@ -156,64 +197,68 @@ public final class ScoreEstimator {
         final WeightedSample sample;
         final double[] weights;
         final double[] integrands;
-        final double[] groupEstimate;
+        final double[] groupDeviation;
 
         Workspace(int d, int samples) {
             y = new double[d];
             sample = WeightedSample.withCapacity(d, samples);
             weights = new double[samples];
             integrands = new double[samples * d];
-            groupEstimate = new double[d];
+            groupDeviation = new double[d];
         }
     }
 
-    /** ŝ = Σ w̄_k L_k and its per-component variance, into {@code out*[offset ..]}. */
-    private void combine(Workspace w, double alpha, double sigma, double[] estimates,
-            double[] variances, int offset) {
+    /**
+     * Writes ŝ = Σ w̄_k L_k, its Monte Carlo variance and the integrand's posterior variance into
+     * the rows at {@code offset}.
+     */
+    private void combine(Workspace w, double alpha, double sigma, int offset, double[] estimates,
+            double[] variances, double[] integrandVariances) {
         WeightedSample s = w.sample;
         int d = s.dimension();
         int size = s.size();
         double kappa = identity.dsiWeight(alpha, sigma);
-        s.normalisedWeights(w.weights);
+        double[] weights = w.weights;
+        s.normalisedWeights(weights);
         double[] l = w.integrands;
         for (int k = 0; k < size; k++) {
             ScoreIdentity.integrand(d, s.positions(), k * d, s.targetScores(), k * d, w.y, 0,
                     alpha, sigma, kappa, l, k * d);
+            for (int j = 0; j < d; j++) {
+                estimates[offset + j] += weights[k] * l[k * d + j];
+            }
         }
         for (int k = 0; k < size; k++) {
-            double wk = w.weights[k];
             for (int j = 0; j < d; j++) {
-                estimates[offset + j] += wk * l[k * d + j];
+                double r = l[k * d + j] - estimates[offset + j];
+                integrandVariances[offset + j] += weights[k] * r * r;
             }
         }
+        groupVariance(w, offset, estimates, variances);
+    }
+
+    /** G/(G − 1) Σ_g W_g² (ĝ_g − ŝ)² over the G groups of the sample, into {@code variances}. */
+    private void groupVariance(Workspace w, int offset, double[] estimates, double[] variances) {
+        WeightedSample s = w.sample;
+        int d = s.dimension();
         int groups = s.groups();
-        if (groups == size) {
-            for (int k = 0; k < size; k++) {
-                double wk2 = w.weights[k] * w.weights[k];
-                for (int j = 0; j < d; j++) {
-                    double r = l[k * d + j] - estimates[offset + j];
-                    variances[offset + j] += wk2 * r * r;
-                }
-            }
-            return;
-        }
         if (groups < 2) {
             throw new IllegalStateException(sampler.name() + " returned a single group of "
-                    + size + " correlated draws: its Monte Carlo variance cannot be estimated");
+                    + s.size() + " correlated draws: its Monte Carlo variance cannot be estimated");
         }
-        int perGroup = size / groups;
+        int perGroup = s.size() / groups;
+        double correction = groups / (groups - 1.0);
         for (int g = 0; g < groups; g++) {
-            java.util.Arrays.fill(w.groupEstimate, 0);
-            double total = 0;
+            // W_g (ĝ_g − ŝ) = Σ_{k∈g} w̄_k (L_k − ŝ)
+            Arrays.fill(w.groupDeviation, 0);
             for (int k = g * perGroup; k < (g + 1) * perGroup; k++) {
-                total += w.weights[k];
                 for (int j = 0; j < d; j++) {
-                    w.groupEstimate[j] += w.weights[k] * l[k * d + j];
+                    w.groupDeviation[j] += w.weights[k]
+                            * (w.integrands[k * d + j] - estimates[offset + j]);
                 }
             }
             for (int j = 0; j < d; j++) {
-                double r = w.groupEstimate[j] / total - estimates[offset + j];
-                variances[offset + j] += r * r / ((double) groups * (groups - 1));
+                variances[offset + j] += correction * w.groupDeviation[j] * w.groupDeviation[j];
             }
         }
     }
@@ -225,7 +270,8 @@ public final class ScoreEstimator {
         }
         Manifold manifold = target.manifold();
         int d = manifold.dimension();
-        int block = manifold instanceof ParticleSpace ? ((ParticleSpace) manifold).spatialDimension() : d;
+        int block = manifold instanceof ParticleSpace
+                ? ((ParticleSpace) manifold).spatialDimension() : d;
         boolean clipped = false;
         for (int start = offset; start < offset + d; start += block) {
             double norm2 = 0;

@@ -4,25 +4,31 @@ import io.github.targetscore.core.BoltzmannDensity;
 import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.ExactPosterior;
 import io.github.targetscore.core.ExactSampler;
+import io.github.targetscore.core.LogDensity;
 import io.github.targetscore.samplers.posterior.Posterior;
 import io.github.targetscore.samplers.posterior.PosteriorSampler;
 import io.github.targetscore.samplers.posterior.WeightedSample;
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Independent exact draws from the posterior of a target whose posterior is tractable
+ * K independent exact draws from the posterior of a target whose posterior is tractable
  * (Gaussian mixtures, TSM eq. 17), with the target's score ∇log p_X = −∇U at each draw: the
- * ground truth of the estimators. The target must be the model's own density at β = 1, the
- * only temperature at which the model's exact posterior holds. Immutable and thread-safe.
+ * ground truth of the estimators. Equal weights, K groups of one, ESS = K.
+ *
+ * <p>The target must be the model's own density exp(−U)/Z at β = 1: the model's
+ * {@link EnergyModel#exactPosterior()} describes that density only, so any other temperature is
+ * refused. Building the posterior model costs O(components · d) per noisy point (an oracle, not a
+ * production sampler). Immutable and thread-safe.
  */
 public final class ExactPosteriorSampler implements PosteriorSampler {
 
-    private final BoltzmannDensity target;
+    private final EnergyModel model;
     private final ExactPosterior exact;
     private final int samples;
 
-    private ExactPosteriorSampler(BoltzmannDensity target, ExactPosterior exact, int samples) {
-        this.target = target;
+    private ExactPosteriorSampler(EnergyModel model, ExactPosterior exact, int samples) {
+        this.model = model;
         this.exact = exact;
         this.samples = samples;
     }
@@ -30,45 +36,57 @@ public final class ExactPosteriorSampler implements PosteriorSampler {
     /**
      * @param target p_X = exp(−U)/Z at β = 1, of a model with an exact posterior
      * @param samples K ≥ 2 draws per posterior
+     * @throws IllegalArgumentException if β ≠ 1, the model has no exact posterior or K &lt; 2
      */
     public static ExactPosteriorSampler of(BoltzmannDensity target, int samples) {
         if (target.beta() != 1) {
             throw new IllegalArgumentException("the exact posterior holds at β = 1 only, got β = "
                     + target.beta());
         }
-        ExactPosterior exact = target.model().exactPosterior().orElseThrow(() ->
-                new IllegalArgumentException(target.model() + " has no exact posterior"));
-        return new ExactPosteriorSampler(target, exact, checkSamples(samples));
+        EnergyModel model = target.model();
+        ExactPosterior exact = model.exactPosterior().orElseThrow(() ->
+                new IllegalArgumentException(model + " has no exact posterior"));
+        return new ExactPosteriorSampler(model, exact, checkSamples(samples));
     }
 
+    /** Checks a sample size K ≥ 2 (one draw has no Monte Carlo variance). */
     static int checkSamples(int samples) {
         if (samples < 2) {
-            throw new IllegalArgumentException("a posterior sample needs K >= 2 draws, got "
+            throw new IllegalArgumentException("a posterior sample needs K >= 2 draws, got K = "
                     + samples);
         }
         return samples;
     }
 
+    /**
+     * @throws IllegalArgumentException if the posterior's target is not this model's density at
+     *     β = 1
+     */
     @Override
     public void sample(Posterior posterior, UniformRandomProvider rng, WeightedSample out) {
-        if (posterior.target() != target) {
-            throw new IllegalArgumentException("this exact sampler was built for another target");
+        LogDensity target = posterior.target();
+        if (!(target instanceof BoltzmannDensity) || ((BoltzmannDensity) target).model() != model
+                || ((BoltzmannDensity) target).beta() != 1) {
+            throw new IllegalArgumentException("this exact sampler draws from the posterior of "
+                    + model + " at β = 1, not of " + target);
         }
-        EnergyModel model = exact.given(posterior.y(), posterior.alpha(), posterior.sigma());
-        ExactSampler sampler = model.exactSampler().orElseThrow();
+        ExactSampler sampler = exact.given(posterior.y(), posterior.alpha(), posterior.sigma())
+                .exactSampler().orElseThrow();
         int d = out.dimension();
         out.reset(samples, samples);
         double[] positions = out.positions();
         for (int k = 0; k < samples; k++) {
             sampler.sample(rng, positions, k * d);
         }
-        double[] energies = new double[samples];
-        EnergyModel targetModel = target.model();
-        targetModel.energyAndGradient(positions, 0, samples, energies, out.targetScores());
-        double[] scores = out.targetScores();
-        for (int i = 0; i < samples * d; i++) {
-            scores[i] = -scores[i];
+        Workspace scratch = Workspace.acquire().forPoint(d);
+        try {
+            // the log-weights hold the unused log-densities until they are reset to 0
+            TargetEvaluation.logDensitiesAndScores(target, positions, samples, out.logWeights(),
+                    out.targetScores(), scratch);
+        } finally {
+            scratch.release();
         }
+        Arrays.fill(out.logWeights(), 0, samples, 0);
         out.recordDiagnostics(samples, Double.NaN, Double.NaN, samples);
     }
 

@@ -1,0 +1,43 @@
+package io.github.targetscore.samplers.importance;
+
+import io.github.targetscore.core.manifold.Manifold;
+import io.github.targetscore.samplers.posterior.Posterior;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+
+/**
+ * The likelihood of the noisy point read as a density of x, q(x) = N(x; y/α, (σ/α)² I) (MATH §1):
+ * the proposal of importance sampling and the initial distribution of tempering. On a particle
+ * space the noise is projected onto the centre-of-mass-free subspace, so every draw has the
+ * centre of mass of y/α.
+ */
+final class LikelihoodProposal {
+
+    private LikelihoodProposal() {
+    }
+
+    /**
+     * Draws x_k = y/α + (σ/α) P ξ_k, ξ_k ~ N(0, I), P the manifold's tangent projection.
+     *
+     * @param posterior gives y, α and σ
+     * @param normal standard normal draws, consumed in row order
+     * @param positions output, row k at {@code k · d}
+     * @param count number of draws
+     */
+    static void draw(Posterior posterior, NormalizedGaussianSampler normal, double[] positions,
+            int count) {
+        Manifold manifold = posterior.manifold();
+        int d = manifold.dimension();
+        double alpha = posterior.alpha();
+        double scale = posterior.sigma() / alpha;
+        for (int k = 0; k < count; k++) {
+            int offset = k * d;
+            for (int i = 0; i < d; i++) {
+                positions[offset + i] = normal.sample();
+            }
+            manifold.projectTangent(positions, offset);
+            for (int i = 0; i < d; i++) {
+                positions[offset + i] = posterior.y(i) / alpha + scale * positions[offset + i];
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.targetscore.samplers.posterior;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class WeightedSampleTest {
+
+    @Test
+    void buffersHaveTheRequestedShape() {
+        WeightedSample s = WeightedSample.withCapacity(3, 8);
+        assertEquals(3, s.dimension());
+        assertEquals(8, s.capacity());
+        assertEquals(24, s.positions().length);
+        assertEquals(24, s.targetScores().length);
+        assertEquals(8, s.logWeights().length);
+        assertThrows(IllegalArgumentException.class, () -> WeightedSample.withCapacity(0, 8));
+        assertThrows(IllegalArgumentException.class, () -> WeightedSample.withCapacity(3, 0));
+    }
+
+    @Test
+    void resetClearsWeightsAndDiagnostics() {
+        WeightedSample s = WeightedSample.withCapacity(1, 6);
+        s.reset(6, 2);
+        java.util.Arrays.fill(s.logWeights(), 5);
+        s.recordDiagnostics(3.5, 0.6, 0.1, 42);
+        assertEquals(3.5, s.effectiveSampleSize());
+        assertEquals(0.6, s.acceptanceRate());
+        assertEquals(0.1, s.stepSize());
+        assertEquals(42, s.gradientEvaluations());
+        s.reset(4, 4);
+        assertEquals(4, s.size());
+        assertEquals(4, s.groups());
+        assertArrayEquals(new double[] {0, 0, 0, 0, 5, 5}, s.logWeights());
+        assertTrue(Double.isNaN(s.effectiveSampleSize()));
+        assertTrue(Double.isNaN(s.acceptanceRate()));
+        assertTrue(Double.isNaN(s.stepSize()));
+        assertEquals(0, s.gradientEvaluations());
+    }
+
+    @Test
+    void resetRejectsImpossibleShapes() {
+        WeightedSample s = WeightedSample.withCapacity(2, 6);
+        for (int[] shape : new int[][] {{7, 7}, {0, 1}, {6, 4}, {6, 0}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.reset(shape[0], shape[1]));
+            assertTrue(e.getMessage().contains("size " + shape[0] + ", groups " + shape[1]),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void normalisedWeightsAreStableAndGiveKishEss() {
+        WeightedSample s = WeightedSample.withCapacity(1, 4);
+        s.reset(3, 3);
+        // exp(1000) overflows: the weights must be normalised in log space
+        s.logWeights()[0] = 1000;
+        s.logWeights()[1] = 1000 + Math.log(3);
+        s.logWeights()[2] = Double.NEGATIVE_INFINITY;
+        double[] w = new double[4];
+        double ess = s.normalisedWeights(w);
+        assertArrayEquals(new double[] {0.25, 0.75, 0}, java.util.Arrays.copyOf(w, 3), 1e-12);
+        assertEquals(1 / (0.25 * 0.25 + 0.75 * 0.75), ess, 1e-12);
+        s.reset(4, 1);
+        assertEquals(4, s.normalisedWeights(w), 1e-12);
+        assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, w, 1e-15);
+    }
+
+    @Test
+    void vanishingOrNanWeightsAreErrors() {
+        WeightedSample s = WeightedSample.withCapacity(1, 2);
+        s.reset(2, 2);
+        java.util.Arrays.fill(s.logWeights(), Double.NEGATIVE_INFINITY);
+        assertThrows(IllegalStateException.class, () -> s.normalisedWeights(new double[2]));
+        s.logWeights()[0] = Double.NaN;
+        s.logWeights()[1] = 0;
+        assertThrows(IllegalStateException.class, () -> s.normalisedWeights(new double[2]));
+    }
+}
