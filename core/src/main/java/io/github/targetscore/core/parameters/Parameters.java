@@ -74,6 +74,19 @@ public final class Parameters {
         return (Double) get(name, ParameterType.REAL);
     }
 
+    /**
+     * A real parameter that must be finite (a declared range admits ±∞ unless it bounds them).
+     *
+     * @throws InvalidParameterException naming the parameter if it is infinite
+     */
+    public double finiteReal(String name) {
+        double value = real(name);
+        if (!Double.isFinite(value)) {
+            throw invalid(name, "must be finite, got " + value);
+        }
+        return value;
+    }
+
     /** An integer parameter. */
     public int integer(String name) {
         return (Integer) get(name, ParameterType.INTEGER);

@@ -1,14 +1,12 @@
 package io.github.targetscore.energies.mixture;
 
+import io.github.targetscore.core.AbstractEnergyModel;
 import io.github.targetscore.core.Batches;
 import io.github.targetscore.core.BoltzmannDensity;
-import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.ExactPosterior;
 import io.github.targetscore.core.ExactSampler;
 import io.github.targetscore.core.NoisedScore;
-import io.github.targetscore.core.SingularConfigurationException;
 import io.github.targetscore.core.manifold.EuclideanSpace;
-import io.github.targetscore.core.manifold.Manifold;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -36,13 +34,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * diagonal Gaussian mixture. Together with {@link #exactSampler()} these are the ground truth
  * for score estimators and posterior samplers. Immutable and thread-safe.
  */
-public final class GaussianMixture implements EnergyModel {
+public final class GaussianMixture extends AbstractEnergyModel {
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final int components;
     private final int dimension;
-    private final EuclideanSpace space;
     /** π_i, normalised. */
     private final double[] weights;
     /** μ_{i,k}, row-major k × d. */
@@ -60,9 +57,9 @@ public final class GaussianMixture implements EnergyModel {
 
     private GaussianMixture(int components, int dimension, double[] weights, double[] means,
             double[] variances) {
+        super(EuclideanSpace.of(dimension));
         this.components = components;
         this.dimension = dimension;
-        this.space = EuclideanSpace.of(dimension);
         this.weights = weights;
         this.means = means;
         this.variances = variances;
@@ -382,51 +379,25 @@ public final class GaussianMixture implements EnergyModel {
     }
 
     @Override
-    public Manifold manifold() {
-        return space;
+    protected double energyAt(double[] xs, int offset) {
+        return evaluate(xs, offset, null, 0);
     }
 
     @Override
-    public double energy(double[] x) {
-        Batches.checkLength(x, dimension, "configuration");
-        return checked(energyAt(x, 0, null, 0), x, -1, false);
-    }
-
-    @Override
-    public double energyAndGradient(double[] x, double[] gradient) {
-        Batches.checkLength(x, dimension, "configuration");
-        Batches.checkLength(gradient, dimension, "gradient");
-        return checked(energyAt(x, 0, gradient, 0), x, -1, true);
-    }
-
-    @Override
-    public void energies(double[] xs, int start, int count, double[] energies) {
-        Batches.checkRows(xs, dimension, start, count, "configurations");
-        Batches.checkRows(energies, 1, start, count, "energies");
-        for (int row = start; row < start + count; row++) {
-            energies[row] = checked(energyAt(xs, row * dimension, null, 0), xs, row, false);
-        }
-    }
-
-    @Override
-    public void energyAndGradient(double[] xs, int start, int count, double[] energies,
-            double[] gradients) {
-        Batches.checkRows(xs, dimension, start, count, "configurations");
-        Batches.checkRows(energies, 1, start, count, "energies");
-        Batches.checkRows(gradients, dimension, start, count, "gradients");
-        for (int row = start; row < start + count; row++) {
-            int offset = row * dimension;
-            energies[row] = checked(energyAt(xs, offset, gradients, offset), xs, row, true);
-        }
+    protected double energyAndGradientAt(double[] xs, int offset, double[] gradients,
+            int gradientOffset) {
+        return evaluate(xs, offset, gradients, gradientOffset);
     }
 
     /**
      * U at the configuration {@code xs[offset ..]}; writes ∇U to {@code gradients[gradientOffset
      * ..]} unless {@code gradients} is null. Streaming log-sum-exp: the running sum of
      * exp(a_i − max) (and of the weighted gradient terms) is rescaled whenever the maximum grows.
-     * Returns NaN for NaN coordinates and +∞ when every component density underflows.
+     * Returns NaN for NaN coordinates and +∞ when every component density underflows (which
+     * the checks of {@link AbstractEnergyModel} turn into an exception or, for the energy alone,
+     * a zero density).
      */
-    private double energyAt(double[] xs, int offset, double[] gradients, int gradientOffset) {
+    private double evaluate(double[] xs, int offset, double[] gradients, int gradientOffset) {
         if (gradients != null) {
             Arrays.fill(gradients, gradientOffset, gradientOffset + dimension, 0.0);
         }
@@ -466,24 +437,6 @@ public final class GaussianMixture implements EnergyModel {
             }
         }
         return -(max + Math.log(sum));
-    }
-
-    /** Returns u, or fails on NaN (and on +∞ when a gradient was asked for). */
-    private double checked(double u, double[] xs, int row, boolean withGradient) {
-        if (Double.isNaN(u)) {
-            throw new IllegalArgumentException(where(row) + "energy is NaN: "
-                    + Batches.describeNonFinite(xs, Math.max(row, 0) * dimension, dimension));
-        }
-        if (withGradient && u == Double.POSITIVE_INFINITY) {
-            throw new SingularConfigurationException(where(row) + "energy is +Infinity (every"
-                    + " component density underflows), the gradient is undefined: "
-                    + Batches.describeNonFinite(xs, Math.max(row, 0) * dimension, dimension));
-        }
-        return u;
-    }
-
-    private static String where(int row) {
-        return row < 0 ? "configuration: " : "configuration " + row + ": ";
     }
 
     /** Draws with {@link #sample}; a Ziggurat normal sampler is made per draw. */

@@ -1,7 +1,7 @@
 package io.github.targetscore.energies.mixture;
 
+import io.github.targetscore.core.AbstractEnergyModelProvider;
 import io.github.targetscore.core.EnergyModel;
-import io.github.targetscore.core.EnergyModelProvider;
 import io.github.targetscore.core.Preset;
 import io.github.targetscore.core.parameters.ParameterSpec;
 import io.github.targetscore.core.parameters.Parameters;
@@ -34,7 +34,7 @@ import java.util.Map;
  * the means of {@code gmm40_means.csv} (DEM's {@code torch.manual_seed(0)} means, in [−40, 40]²)
  * and covariance softplus(1)² I = log(1 + e)² I ≈ 1.7247 I (standard deviation ≈ 1.3133).
  */
-public final class GaussianMixtureProvider implements EnergyModelProvider {
+public final class GaussianMixtureProvider extends AbstractEnergyModelProvider {
 
     /** The family's registry name. */
     public static final String NAME = "gaussian-mixture";
@@ -83,30 +83,11 @@ public final class GaussianMixtureProvider implements EnergyModelProvider {
                             + " softplus(1)² I ≈ 1.7247 I",
                     Map.of("means", readGmm40Means(), "variance", GMM40_VARIANCE)));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "mixture of Gaussians with diagonal covariances on R^d; exp(−U) is the normalised"
-                + " mixture density (log Z = 0), with exact samples and exact noised scores";
-    }
-
-    @Override
-    public String formula() {
-        return "U(x) = −log Σ_i π_i N(x; μ_i, diag σ_i²)";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<Preset> presets() {
-        return PRESETS;
+    /** The provider, for {@link java.util.ServiceLoader}. */
+    public GaussianMixtureProvider() {
+        super(NAME, "mixture of Gaussians with diagonal covariances on R^d; exp(−U) is the"
+                + " normalised mixture density (log Z = 0), with exact samples and exact noised"
+                + " scores", "U(x) = −log Σ_i π_i N(x; μ_i, diag σ_i²)", PARAMETERS, PRESETS);
     }
 
     @Override

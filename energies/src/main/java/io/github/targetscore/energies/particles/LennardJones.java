@@ -1,7 +1,5 @@
 package io.github.targetscore.energies.particles;
 
-import io.github.targetscore.core.Batches;
-import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.manifold.ParticleSpace;
 import java.util.Arrays;
 import java.util.Locale;
@@ -61,8 +59,8 @@ import java.util.Locale;
  * per pair of the blocked layout bind. Measured throughput: see the
  * {@linkplain io.github.targetscore.energies.particles package documentation}.
  *
- * <p>Batches of at least {@value PairBlocks#MIN_BLOCK_ROWS} rows run in blocks of
- * {@value PairBlocks#BLOCK} configurations transposed to a configuration-minor layout, with
+ * <p>Batches of at least {@value #MIN_BLOCK_ROWS} rows run in blocks of
+ * {@value PairPotential#BLOCK} configurations transposed to a configuration-minor layout, with
  * the pair work split into short unit-stride loops over the block that the JIT compiles to SIMD
  * code (two scratch blocks are allocated per batch call; nothing per configuration). The
  * arithmetic is the same, operation for operation, as the single-configuration kernel's, so
@@ -74,7 +72,7 @@ import java.util.Locale;
  * {@link IllegalArgumentException} naming the first non-finite coordinate. Immutable and
  * thread-safe.
  */
-public final class LennardJones implements EnergyModel {
+public final class LennardJones extends PairPotential {
 
     /** How the pair sum runs: the two conventions of the literature. */
     public enum PairSum {
@@ -121,12 +119,12 @@ public final class LennardJones implements EnergyModel {
     /** The softening s = 10⁻⁶ of the iDEM benchmarks (and {@code reference-data/}). */
     public static final double IDEM_SOFTENING = 1e-6;
 
-    private static final String NAME = "lennard-jones";
+    /**
+     * Below this many rows a batch call runs the single-configuration kernel per row (the
+     * transposition and the loop start-up cost more than they save).
+     */
+    static final int MIN_BLOCK_ROWS = 16;
 
-    private final ParticleSpace space;
-    private final int particles;
-    private final int spatialDimension;
-    private final int dimension;
     private final double epsilon;
     private final double rm;
     private final PairSum pairSum;
@@ -142,10 +140,7 @@ public final class LennardJones implements EnergyModel {
 
     private LennardJones(int particles, int spatialDimension, double epsilon, double rm,
             PairSum pairSum, double oscillatorScale, double softening) {
-        this.space = ParticleSpace.of(particles, spatialDimension, true);
-        this.particles = particles;
-        this.spatialDimension = spatialDimension;
-        this.dimension = particles * spatialDimension;
+        super(LennardJonesProvider.NAME, particles, spatialDimension, MIN_BLOCK_ROWS);
         this.epsilon = epsilon;
         this.rm = rm;
         this.pairSum = pairSum;
@@ -173,18 +168,6 @@ public final class LennardJones implements EnergyModel {
      */
     public static LennardJones of(int particles, int spatialDimension, double epsilon, double rm,
             PairSum pairSum, double oscillatorScale, double softening) {
-        if (particles < 2) {
-            throw new IllegalArgumentException("Lennard-Jones needs at least 2 particles, got "
-                    + particles);
-        }
-        if (spatialDimension < 1) {
-            throw new IllegalArgumentException("spatial dimension must be >= 1, got "
-                    + spatialDimension);
-        }
-        if ((long) particles * spatialDimension > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("too many coordinates: " + particles + " x "
-                    + spatialDimension);
-        }
         requirePositive(epsilon, "epsilon");
         requirePositive(rm, "rm");
         if (pairSum == null) {
@@ -236,26 +219,6 @@ public final class LennardJones implements EnergyModel {
         }
     }
 
-    @Override
-    public ParticleSpace manifold() {
-        return space;
-    }
-
-    @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    /** Number of particles n. */
-    public int particles() {
-        return particles;
-    }
-
-    /** Spatial dimension D. */
-    public int spatialDimension() {
-        return spatialDimension;
-    }
-
     /** Well depth ε, energy units. */
     public double epsilon() {
         return epsilon;
@@ -281,105 +244,21 @@ public final class LennardJones implements EnergyModel {
         return softening;
     }
 
-    // ---------------------------------------------------------------- single configurations
+    // ---------------------------------------------------------------- per-configuration kernels
 
     @Override
-    public double energy(double[] x) {
-        Batches.checkLength(x, dimension, "configuration");
-        double sum = spatialDimension == 3 ? pairSum3(x, 0) : pairSumGeneric(x, 0);
-        double u = combine(sum, oscillatorSum(x, 0));
-        return u < Double.POSITIVE_INFINITY ? u : nonFiniteEnergy(u, x, 0, -1);
+    protected double energyAt(double[] x, int offset) {
+        double sum = spatialDimension() == 3 ? pairSum3(x, offset) : pairSumGeneric(x, offset);
+        return combine(sum, oscillatorSum(x, offset));
     }
 
     @Override
-    public double energyAndGradient(double[] x, double[] gradient) {
-        Batches.checkLength(x, dimension, "configuration");
-        Batches.checkLength(gradient, dimension, "gradient");
-        Arrays.fill(gradient, 0.0);
-        double sum = spatialDimension == 3 ? pairGradient3(x, 0, gradient, 0)
-                : pairGradientGeneric(x, 0, gradient, 0);
-        double u = combine(sum, finishGradient(x, 0, gradient, 0));
-        if (u < Double.POSITIVE_INFINITY) {
-            return u;
-        }
-        throw gradientFailure(x, 0, -1);
-    }
-
-    // ---------------------------------------------------------------- batches
-
-    @Override
-    public void energies(double[] xs, int start, int count, double[] energies) {
-        Batches.checkRows(xs, dimension, start, count, "configurations");
-        Batches.checkRows(energies, 1, start, count, "energies");
-        if (count < PairBlocks.MIN_BLOCK_ROWS) {
-            for (int row = start; row < start + count; row++) {
-                int offset = row * dimension;
-                double sum = spatialDimension == 3 ? pairSum3(xs, offset)
-                        : pairSumGeneric(xs, offset);
-                energies[row] = finishEnergy(sum, xs, offset, row);
-            }
-            return;
-        }
-        int width = Math.min(count, PairBlocks.BLOCK);
-        double[][] pos = PairBlocks.rows(dimension, width);
-        double[] e = new double[width];
-        double[] v = new double[width];
-        double[] osc = new double[width];
-        for (int first = start; first < start + count; first += width) {
-            int w = Math.min(width, start + count - first);
-            PairBlocks.transposeIn(xs, dimension, first, w, pos);
-            Arrays.fill(e, 0.0);
-            blockEnergies(pos, e, v, w);
-            blockOscillator(pos, osc, v, w);
-            for (int b = 0; b < w; b++) {
-                int row = first + b;
-                double u = combine(e[b], osc[b]);
-                energies[row] = u < Double.POSITIVE_INFINITY ? u
-                        : nonFiniteEnergy(u, xs, row * dimension, row);
-            }
-        }
-    }
-
-    @Override
-    public void energyAndGradient(double[] xs, int start, int count, double[] energies,
-            double[] gradients) {
-        Batches.checkRows(xs, dimension, start, count, "configurations");
-        Batches.checkRows(energies, 1, start, count, "energies");
-        Batches.checkRows(gradients, dimension, start, count, "gradients");
-        if (count < PairBlocks.MIN_BLOCK_ROWS) {
-            for (int row = start; row < start + count; row++) {
-                int offset = row * dimension;
-                Arrays.fill(gradients, offset, offset + dimension, 0.0);
-                double sum = spatialDimension == 3 ? pairGradient3(xs, offset, gradients, offset)
-                        : pairGradientGeneric(xs, offset, gradients, offset);
-                energies[row] = finishEnergyAndGradient(sum, xs, offset, gradients, row);
-            }
-            return;
-        }
-        int width = Math.min(count, PairBlocks.BLOCK);
-        double[][] pos = PairBlocks.rows(dimension, width);
-        double[][] grad = PairBlocks.rows(dimension, width);
-        double[] e = new double[width];
-        double[] v = new double[width];
-        double[] osc = new double[width];
-        double[] check = new double[width];
-        for (int first = start; first < start + count; first += width) {
-            int w = Math.min(width, start + count - first);
-            PairBlocks.transposeIn(xs, dimension, first, w, pos);
-            PairBlocks.clear(grad, w);
-            Arrays.fill(e, 0.0);
-            blockGradients(pos, grad, e, v, w);
-            blockFinishGradients(pos, grad, osc, v, check, w);
-            PairBlocks.transposeOut(grad, dimension, first, w, gradients);
-            for (int b = 0; b < w; b++) {
-                int row = first + b;
-                double u = combine(e[b], osc[b] + 0.0 * check[b]);
-                if (!(u < Double.POSITIVE_INFINITY)) {
-                    throw gradientFailure(xs, row * dimension, row);
-                }
-                energies[row] = u;
-            }
-        }
+    protected double energyAndGradientAt(double[] x, int offset, double[] gradients,
+            int gradientOffset) {
+        Arrays.fill(gradients, gradientOffset, gradientOffset + dimension(), 0.0);
+        double sum = spatialDimension() == 3 ? pairGradient3(x, offset, gradients, gradientOffset)
+                : pairGradientGeneric(x, offset, gradients, gradientOffset);
+        return combine(sum, finishGradient(x, offset, gradients, gradientOffset));
     }
 
     // ---------------------------------------------------------------- finishing and checks
@@ -387,20 +266,6 @@ public final class LennardJones implements EnergyModel {
     /** U from the pair sum Σ (q³ − 1)² and the oscillator sum Σ |x_i − x̄|². */
     private double combine(double sum, double oscillator) {
         return pairFactor * (sum - pairCount) + halfOscillator * oscillator;
-    }
-
-    private double finishEnergy(double sum, double[] xs, int offset, int row) {
-        double u = combine(sum, oscillatorSum(xs, offset));
-        return u < Double.POSITIVE_INFINITY ? u : nonFiniteEnergy(u, xs, offset, row);
-    }
-
-    private double finishEnergyAndGradient(double sum, double[] xs, int offset,
-            double[] gradients, int row) {
-        double u = combine(sum, finishGradient(xs, offset, gradients, offset));
-        if (u < Double.POSITIVE_INFINITY) {
-            return u;
-        }
-        throw gradientFailure(xs, offset, row);
     }
 
     /**
@@ -411,21 +276,28 @@ public final class LennardJones implements EnergyModel {
         if (oscillatorScale == 0) {
             return 0;
         }
-        int n = particles;
-        int dd = spatialDimension;
+        int n = particles();
+        int dd = spatialDimension();
         double sum = 0;
         for (int k = 0; k < dd; k++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                mean += x[offset + i * dd + k];
-            }
-            mean /= n;
+            double mean = mean(x, offset, k);
             for (int i = 0; i < n; i++) {
                 double d = x[offset + i * dd + k] - mean;
                 sum += d * d;
             }
         }
         return sum;
+    }
+
+    /** The mean over particles of component k of the configuration at {@code offset}. */
+    private double mean(double[] x, int offset, int k) {
+        int n = particles();
+        int dd = spatialDimension();
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += x[offset + i * dd + k];
+        }
+        return mean / n;
     }
 
     /**
@@ -438,21 +310,17 @@ public final class LennardJones implements EnergyModel {
         double check = 0;
         double sum = 0;
         if (oscillatorScale == 0) {
-            for (int c = 0; c < dimension; c++) {
+            for (int c = 0; c < dimension(); c++) {
                 double value = factor * g[gOffset + c];
                 g[gOffset + c] = value;
                 check += value;
             }
         } else {
-            int n = particles;
-            int dd = spatialDimension;
+            int n = particles();
+            int dd = spatialDimension();
             double scale = oscillatorScale;
             for (int k = 0; k < dd; k++) {
-                double mean = 0;
-                for (int i = 0; i < n; i++) {
-                    mean += x[offset + i * dd + k];
-                }
-                mean /= n;
+                double mean = mean(x, offset, k);
                 for (int i = 0; i < n; i++) {
                     double d = x[offset + i * dd + k] - mean;
                     sum += d * d;
@@ -466,43 +334,45 @@ public final class LennardJones implements EnergyModel {
         return sum + 0.0 * check;
     }
 
-    /** The energy is NaN or +∞: fail on non-finite input, otherwise the density is 0. */
-    private double nonFiniteEnergy(double u, double[] x, int offset, int row) {
-        IllegalArgumentException bad = PairBlocks.nonFiniteInput(NAME, x, offset, dimension, row);
-        if (bad != null) {
-            throw bad;
-        }
-        if (Double.isNaN(u)) {
-            throw new IllegalArgumentException(NAME + ": " + PairBlocks.where(row)
-                    + "energy is NaN at finite coordinates");
-        }
-        return u;
+    /** Coincident particles without softening, or an overflow: singular either way. */
+    @Override
+    RuntimeException closestPairFailure(int i, int j, double r2, int row) {
+        return singular(row, r2 == 0 && softening == 0
+                ? "particles " + i + " and " + j + " coincide and softening is 0: "
+                        + "the energy is +∞ and its gradient undefined"
+                : "particles " + i + " and " + j + " are at distance " + Math.sqrt(r2)
+                        + " (softening " + softening + "): the energy or its gradient "
+                        + "overflows a double");
     }
 
-    /** The energy or the gradient is not finite: say why. */
-    private RuntimeException gradientFailure(double[] x, int offset, int row) {
-        IllegalArgumentException bad = PairBlocks.nonFiniteInput(NAME, x, offset, dimension, row);
-        if (bad != null) {
-            return bad;
-        }
-        int[] pair = PairBlocks.closestPair(x, offset, particles, spatialDimension);
-        double r2 = PairBlocks.squaredDistance(x, offset, spatialDimension, pair[0], pair[1]);
-        String what = r2 == 0 && softening == 0
-                ? "particles " + pair[0] + " and " + pair[1] + " coincide and softening is 0: "
-                        + "the energy is +∞ and its gradient undefined"
-                : "particles " + pair[0] + " and " + pair[1] + " are at distance "
-                        + Math.sqrt(r2) + " (softening " + softening + "): the energy or its "
-                        + "gradient overflows a double";
-        return PairBlocks.singular(NAME, row, what);
+    // ---------------------------------------------------------------- pair arithmetic
+
+    /**
+     * q = rm²/(r² + s): the one division of a pair. All kernels do their pair arithmetic
+     * through this method, {@link #term} and {@link #force} (inlined by the JIT), so that batch
+     * and single results are equal bit for bit.
+     */
+    private static double q(double rm2, double r2, double softening) {
+        return rm2 / (r2 + softening);
+    }
+
+    /** (q³ − 1)², the pair's term of the pair sum. */
+    private static double term(double q) {
+        double t = q * q * q - 1;
+        return t * t;
+    }
+
+    /** q⁴(q³ − 1), the pair's force factor before the constant −12 ε_p/rm². */
+    private static double force(double q) {
+        double q3 = q * q * q;
+        return q3 * q * (q3 - 1);
     }
 
     // ---------------------------------------------------------------- scalar kernels
 
     /** Σ_{i<j} (q³ − 1)² for D = 3. */
     private double pairSum3(double[] x, int o) {
-        double s = softening;
-        double r2m = rm2;
-        int end = o + 3 * particles;
+        int end = o + 3 * particles();
         double e = 0;
         for (int a = o; a < end; a += 3) {
             double xi = x[a];
@@ -512,10 +382,7 @@ public final class LennardJones implements EnergyModel {
                 double dx = xi - x[b];
                 double dy = yi - x[b + 1];
                 double dz = zi - x[b + 2];
-                double q = r2m / (dx * dx + dy * dy + dz * dz + s);
-                double q3 = q * q * q;
-                double t = q3 - 1;
-                e += t * t;
+                e += pairEnergy(dx * dx + dy * dy + dz * dz);
             }
         }
         return e;
@@ -528,9 +395,7 @@ public final class LennardJones implements EnergyModel {
      * as in the blocked kernel.
      */
     private double pairGradient3(double[] x, int o, double[] g, int go) {
-        double s = softening;
-        double r2m = rm2;
-        int end = o + 3 * particles;
+        int end = o + 3 * particles();
         int shift = go - o;
         double e = 0;
         for (int a = o; a < end; a += 3) {
@@ -545,11 +410,9 @@ public final class LennardJones implements EnergyModel {
                 double dx = xi - x[b];
                 double dy = yi - x[b + 1];
                 double dz = zi - x[b + 2];
-                double q = r2m / (dx * dx + dy * dy + dz * dz + s);
-                double q3 = q * q * q;
-                double t = q3 - 1;
-                e += t * t;
-                double v = q3 * q * t;
+                double q = q(rm2, dx * dx + dy * dy + dz * dz, softening);
+                e += term(q);
+                double v = force(q);
                 double fx = v * dx;
                 double fy = v * dy;
                 double fz = v * dz;
@@ -568,197 +431,55 @@ public final class LennardJones implements EnergyModel {
         return e;
     }
 
-    /** {@link #pairSum3} for any D. */
-    private double pairSumGeneric(double[] x, int o) {
-        int n = particles;
-        int dd = spatialDimension;
-        double s = softening;
-        double r2m = rm2;
-        double e = 0;
-        for (int i = 0; i < n; i++) {
-            int a = o + i * dd;
-            for (int j = i + 1; j < n; j++) {
-                int b = o + j * dd;
-                double r2 = 0;
-                for (int k = 0; k < dd; k++) {
-                    double d = x[a + k] - x[b + k];
-                    r2 += d * d;
-                }
-                double q = r2m / (r2 + s);
-                double q3 = q * q * q;
-                double t = q3 - 1;
-                e += t * t;
-            }
-        }
-        return e;
+    @Override
+    double pairEnergy(double r2) {
+        return term(q(rm2, r2, softening));
     }
 
-    /** {@link #pairGradient3} for any D. */
-    private double pairGradientGeneric(double[] x, int o, double[] g, int go) {
-        int n = particles;
-        int dd = spatialDimension;
-        double s = softening;
-        double r2m = rm2;
-        double e = 0;
-        for (int i = 0; i < n; i++) {
-            int a = o + i * dd;
-            int ga = go + i * dd;
-            for (int j = i + 1; j < n; j++) {
-                int b = o + j * dd;
-                int gb = go + j * dd;
-                double r2 = 0;
-                for (int k = 0; k < dd; k++) {
-                    double d = x[a + k] - x[b + k];
-                    r2 += d * d;
-                }
-                double q = r2m / (r2 + s);
-                double q3 = q * q * q;
-                double t = q3 - 1;
-                e += t * t;
-                double v = q3 * q * t;
-                for (int k = 0; k < dd; k++) {
-                    double f = v * (x[a + k] - x[b + k]);
-                    g[ga + k] += f;
-                    g[gb + k] -= f;
-                }
-            }
-        }
-        return e;
+    @Override
+    double pairForce(double r2) {
+        return force(q(rm2, r2, softening));
     }
 
     // ---------------------------------------------------------------- blocked kernels
 
-    /** |x_i − x_j|² of every configuration of the block into {@code r2}. */
-    private void blockSquaredDistances(double[][] pos, int i, int j, double[] r2, int w) {
-        int dd = spatialDimension;
-        int a = i * dd;
-        int c = j * dd;
-        if (dd == 3) {
-            double[] xi = pos[a];
-            double[] yi = pos[a + 1];
-            double[] zi = pos[a + 2];
-            double[] xj = pos[c];
-            double[] yj = pos[c + 1];
-            double[] zj = pos[c + 2];
-            for (int b = 0; b < w; b++) {
-                double dx = xi[b] - xj[b];
-                double dy = yi[b] - yj[b];
-                double dz = zi[b] - zj[b];
-                r2[b] = dx * dx + dy * dy + dz * dz;
-            }
-            return;
-        }
-        double[] pi = pos[a];
-        double[] pj = pos[c];
+    @Override
+    void blockPairEnergies(double[] r2, double[] e, int w) {
+        double r2m = rm2;
+        double s = softening;
         for (int b = 0; b < w; b++) {
-            double d = pi[b] - pj[b];
-            r2[b] = d * d;
-        }
-        for (int k = 1; k < dd; k++) {
-            pi = pos[a + k];
-            pj = pos[c + k];
-            for (int b = 0; b < w; b++) {
-                double d = pi[b] - pj[b];
-                r2[b] += d * d;
-            }
+            e[b] += term(q(r2m, r2[b], s));
         }
     }
 
-    private void blockEnergies(double[][] pos, double[] e, double[] v, int w) {
-        double s = softening;
+    /** Σ (q³ − 1)² into {@code e}, q⁴(q³ − 1) into {@code v}, in one loop. */
+    @Override
+    void blockPairForces(double[] v, double[] e, int w) {
         double r2m = rm2;
-        for (int i = 0; i < particles; i++) {
-            for (int j = i + 1; j < particles; j++) {
-                blockSquaredDistances(pos, i, j, v, w);
-                for (int b = 0; b < w; b++) {
-                    double q = r2m / (v[b] + s);
-                    double q3 = q * q * q;
-                    double t = q3 - 1;
-                    e[b] += t * t;
-                }
-            }
+        double s = softening;
+        for (int b = 0; b < w; b++) {
+            double q = q(r2m, v[b], s);
+            e[b] += term(q);
+            v[b] = force(q);
         }
     }
 
-    private void blockGradients3(double[][] pos, double[][] grad, double[] e, double[] v, int w) {
-        double s = softening;
-        double r2m = rm2;
-        for (int i = 0; i < particles; i++) {
-            double[] xi = pos[3 * i];
-            double[] yi = pos[3 * i + 1];
-            double[] zi = pos[3 * i + 2];
-            double[] gxi = grad[3 * i];
-            double[] gyi = grad[3 * i + 1];
-            double[] gzi = grad[3 * i + 2];
-            for (int j = i + 1; j < particles; j++) {
-                double[] xj = pos[3 * j];
-                double[] yj = pos[3 * j + 1];
-                double[] zj = pos[3 * j + 2];
-                double[] gxj = grad[3 * j];
-                double[] gyj = grad[3 * j + 1];
-                double[] gzj = grad[3 * j + 2];
-                for (int b = 0; b < w; b++) {
-                    double dx = xi[b] - xj[b];
-                    double dy = yi[b] - yj[b];
-                    double dz = zi[b] - zj[b];
-                    v[b] = dx * dx + dy * dy + dz * dz;
-                }
-                for (int b = 0; b < w; b++) {
-                    double q = r2m / (v[b] + s);
-                    double q3 = q * q * q;
-                    double t = q3 - 1;
-                    e[b] += t * t;
-                    v[b] = q3 * q * t;
-                }
-                for (int b = 0; b < w; b++) {
-                    double f = v[b] * (xi[b] - xj[b]);
-                    gxi[b] += f;
-                    gxj[b] -= f;
-                }
-                for (int b = 0; b < w; b++) {
-                    double f = v[b] * (yi[b] - yj[b]);
-                    gyi[b] += f;
-                    gyj[b] -= f;
-                }
-                for (int b = 0; b < w; b++) {
-                    double f = v[b] * (zi[b] - zj[b]);
-                    gzi[b] += f;
-                    gzj[b] -= f;
-                }
-            }
+    /** {@link #combine} with the block's {@link #blockOscillator oscillator sums}. */
+    @Override
+    void finishBlockEnergies(double[][] pos, double[] e, double[] mean, double[] osc, int w) {
+        blockOscillator(pos, osc, mean, w);
+        for (int b = 0; b < w; b++) {
+            e[b] = combine(e[b], osc[b]);
         }
     }
 
-    private void blockGradients(double[][] pos, double[][] grad, double[] e, double[] v, int w) {
-        if (spatialDimension == 3) {
-            blockGradients3(pos, grad, e, v, w);
-            return;
-        }
-        double s = softening;
-        double r2m = rm2;
-        int dd = spatialDimension;
-        for (int i = 0; i < particles; i++) {
-            for (int j = i + 1; j < particles; j++) {
-                blockSquaredDistances(pos, i, j, v, w);
-                for (int b = 0; b < w; b++) {
-                    double q = r2m / (v[b] + s);
-                    double q3 = q * q * q;
-                    double t = q3 - 1;
-                    e[b] += t * t;
-                    v[b] = q3 * q * t;
-                }
-                for (int k = 0; k < dd; k++) {
-                    double[] pi = pos[i * dd + k];
-                    double[] pj = pos[j * dd + k];
-                    double[] gi = grad[i * dd + k];
-                    double[] gj = grad[j * dd + k];
-                    for (int b = 0; b < w; b++) {
-                        double f = v[b] * (pi[b] - pj[b]);
-                        gi[b] += f;
-                        gj[b] -= f;
-                    }
-                }
-            }
+    /** {@link #blockFinishGradients}, then {@link #combine} as the scalar kernel does. */
+    @Override
+    void finishBlockGradients(double[][] pos, double[][] grad, double[] e, double[] mean,
+            double[] osc, double[] check, int w) {
+        blockFinishGradients(pos, grad, osc, mean, check, w);
+        for (int b = 0; b < w; b++) {
+            e[b] = combine(e[b], osc[b] + 0.0 * check[b]);
         }
     }
 
@@ -771,8 +492,8 @@ public final class LennardJones implements EnergyModel {
         if (oscillatorScale == 0) {
             return;
         }
-        int n = particles;
-        int dd = spatialDimension;
+        int n = particles();
+        int dd = spatialDimension();
         for (int k = 0; k < dd; k++) {
             blockMean(pos, k, mean, w);
             for (int i = 0; i < n; i++) {
@@ -787,8 +508,8 @@ public final class LennardJones implements EnergyModel {
 
     /** The mean over particles of component k of every configuration of the block. */
     private void blockMean(double[][] pos, int k, double[] mean, int w) {
-        int n = particles;
-        int dd = spatialDimension;
+        int n = particles();
+        int dd = spatialDimension();
         Arrays.fill(mean, 0, w, 0.0);
         for (int i = 0; i < n; i++) {
             double[] p = pos[i * dd + k];
@@ -821,8 +542,8 @@ public final class LennardJones implements EnergyModel {
             }
             return;
         }
-        int n = particles;
-        int dd = spatialDimension;
+        int n = particles();
+        int dd = spatialDimension();
         double scale = oscillatorScale;
         for (int k = 0; k < dd; k++) {
             blockMean(pos, k, mean, w);
@@ -845,7 +566,7 @@ public final class LennardJones implements EnergyModel {
         return String.format(Locale.ROOT,
                 "LennardJones[particles=%d, spatialDimension=%d, epsilon=%s, rm=%s, pairSum=%s, "
                         + "oscillatorScale=%s, softening=%s]",
-                particles, spatialDimension, epsilon, rm, pairSum.word(), oscillatorScale,
+                particles(), spatialDimension(), epsilon, rm, pairSum.word(), oscillatorScale,
                 softening);
     }
 }

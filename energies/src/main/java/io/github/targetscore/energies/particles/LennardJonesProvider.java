@@ -1,7 +1,7 @@
 package io.github.targetscore.energies.particles;
 
+import io.github.targetscore.core.AbstractEnergyModelProvider;
 import io.github.targetscore.core.EnergyModel;
-import io.github.targetscore.core.EnergyModelProvider;
 import io.github.targetscore.core.Preset;
 import io.github.targetscore.core.parameters.ParameterSpec;
 import io.github.targetscore.core.parameters.Parameters;
@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code pairSum = "unordered"}, and {@code oscillatorScale = 0}, {@code softening = 0} for the
  * bare cluster (whose density is not normalisable).
  */
-public final class LennardJonesProvider implements EnergyModelProvider {
+public final class LennardJonesProvider extends AbstractEnergyModelProvider {
 
     /** The family's registry name. */
     public static final String NAME = "lennard-jones";
@@ -55,61 +55,28 @@ public final class LennardJonesProvider implements EnergyModelProvider {
                 "softening", LennardJones.IDEM_SOFTENING));
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Lennard-Jones cluster with optional harmonic confinement and softening "
-                + "(iDEM convention by default: pair part twice the textbook energy)";
-    }
-
-    @Override
-    public String formula() {
-        return "U(x) = ε_f Σ_pairs [(rm/r)¹² − 2 (rm/r)⁶] + (c/2) Σ_i |x_i − x̄|², "
-                + "r = √(|x_i − x_j|² + s); ε_f = ε over i ≠ j (ordered) or i < j (unordered)";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<Preset> presets() {
-        return PRESETS;
+    /** The provider, for {@link java.util.ServiceLoader}. */
+    public LennardJonesProvider() {
+        super(NAME, "Lennard-Jones cluster with optional harmonic confinement and softening "
+                + "(iDEM convention by default: pair part twice the textbook energy)",
+                "U(x) = ε_f Σ_pairs [(rm/r)¹² − 2 (rm/r)⁶] + (c/2) Σ_i |x_i − x̄|², "
+                        + "r = √(|x_i − x_j|² + s); ε_f = ε over i ≠ j (ordered) or i < j "
+                        + "(unordered)", PARAMETERS, PRESETS);
     }
 
     @Override
     public EnergyModel create(Parameters parameters) {
-        int particles = parameters.integer("particles");
-        int spatialDimension = parameters.integer("spatialDimension");
-        if ((long) particles * spatialDimension > Integer.MAX_VALUE / 2) {
-            throw parameters.invalid("particles", "times spatialDimension gives too many "
-                    + "coordinates: " + particles + " x " + spatialDimension);
-        }
-        double epsilon = parameters.real("epsilon");
+        PairPotential.checkCoordinateCount(parameters);
+        double epsilon = parameters.finiteReal("epsilon");
         double rm = parameters.real("rm");
-        if (!Double.isFinite(epsilon)) {
-            throw parameters.invalid("epsilon", "must be finite, got " + epsilon);
-        }
         if (!Double.isFinite(rm) || !Double.isFinite(24 * epsilon / (rm * rm))
                 || !(rm * rm > 0)) {
             throw parameters.invalid("rm", "must be finite and give a finite 24 ε/rm², got "
                     + rm);
         }
-        double oscillatorScale = parameters.real("oscillatorScale");
-        if (!Double.isFinite(oscillatorScale)) {
-            throw parameters.invalid("oscillatorScale", "must be finite, got " + oscillatorScale);
-        }
-        double softening = parameters.real("softening");
-        if (!Double.isFinite(softening)) {
-            throw parameters.invalid("softening", "must be finite, got " + softening);
-        }
-        return LennardJones.of(particles, spatialDimension, epsilon, rm,
-                LennardJones.PairSum.of(parameters.choice("pairSum")), oscillatorScale,
-                softening);
+        return LennardJones.of(parameters.integer("particles"),
+                parameters.integer("spatialDimension"), epsilon, rm,
+                LennardJones.PairSum.of(parameters.choice("pairSum")),
+                parameters.finiteReal("oscillatorScale"), parameters.finiteReal("softening"));
     }
 }

@@ -1,7 +1,5 @@
 package io.github.targetscore.energies.particles;
 
-import io.github.targetscore.core.Batches;
-import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.manifold.ParticleSpace;
 import java.util.Arrays;
 import java.util.Locale;
@@ -44,7 +42,7 @@ import java.util.Locale;
  * DW-4 has 6 pairs, so a configuration costs about 140 flops, 6 square roots and 6 divisions;
  * the scalar bound is about 12 cycles per pair (square root and division share the divider:
  * about 4–6 cycles of throughput each), with SIMD about 3 cycles per pair. Batches of at least
- * {@value PairBlocks#BLOCK} rows run in blocks of {@value PairBlocks#BLOCK}
+ * {@value #MIN_BLOCK_ROWS} rows run in blocks of {@value PairPotential#BLOCK}
  * configurations in a configuration-minor layout with short unit-stride loops that the JIT
  * vectorises; the arithmetic is the same as the single-configuration kernel's, operation for
  * operation, so the results are equal bit for bit. Single-configuration methods allocate
@@ -54,9 +52,7 @@ import java.util.Locale;
  * coordinate) leads to an {@link IllegalArgumentException} naming the first non-finite
  * coordinate. Immutable and thread-safe.
  */
-public final class ParticleDoubleWell implements EnergyModel {
-
-    private static final String NAME = "particle-double-well";
+public final class ParticleDoubleWell extends PairPotential {
 
     /**
      * Below this many rows a batch call runs the single-configuration kernel per row: with 6
@@ -64,12 +60,8 @@ public final class ParticleDoubleWell implements EnergyModel {
      * with full blocks (measured: 24 M vs 17 M configurations/s at 64 rows, 24 M vs 31 M at
      * 1024).
      */
-    private static final int MIN_BLOCK_ROWS = PairBlocks.BLOCK;
+    static final int MIN_BLOCK_ROWS = BLOCK;
 
-    private final ParticleSpace space;
-    private final int particles;
-    private final int spatialDimension;
-    private final int dimension;
     private final double a;
     private final double b;
     private final double c;
@@ -85,10 +77,7 @@ public final class ParticleDoubleWell implements EnergyModel {
 
     private ParticleDoubleWell(int particles, int spatialDimension, double a, double b, double c,
             double d0, double tau) {
-        this.space = ParticleSpace.of(particles, spatialDimension, true);
-        this.particles = particles;
-        this.spatialDimension = spatialDimension;
-        this.dimension = particles * spatialDimension;
+        super(ParticleDoubleWellProvider.NAME, particles, spatialDimension, MIN_BLOCK_ROWS);
         this.a = a;
         this.b = b;
         this.c = c;
@@ -117,18 +106,6 @@ public final class ParticleDoubleWell implements EnergyModel {
      */
     public static ParticleDoubleWell of(int particles, int spatialDimension, double a, double b,
             double c, double d0, double tau) {
-        if (particles < 2) {
-            throw new IllegalArgumentException("a particle double well needs at least 2 "
-                    + "particles, got " + particles);
-        }
-        if (spatialDimension < 1) {
-            throw new IllegalArgumentException("spatial dimension must be >= 1, got "
-                    + spatialDimension);
-        }
-        if ((long) particles * spatialDimension > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("too many coordinates: " + particles + " x "
-                    + spatialDimension);
-        }
         requireFinite(a, "a");
         requireFinite(b, "b");
         requireFinite(c, "c");
@@ -189,26 +166,6 @@ public final class ParticleDoubleWell implements EnergyModel {
         }
     }
 
-    @Override
-    public ParticleSpace manifold() {
-        return space;
-    }
-
-    @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    /** Number of particles n. */
-    public int particles() {
-        return particles;
-    }
-
-    /** Spatial dimension D. */
-    public int spatialDimension() {
-        return spatialDimension;
-    }
-
     /** Linear coefficient a. */
     public double a() {
         return a;
@@ -234,111 +191,20 @@ public final class ParticleDoubleWell implements EnergyModel {
         return tau;
     }
 
-    // ---------------------------------------------------------------- single configurations
+    // ---------------------------------------------------------------- per-configuration kernels
 
     @Override
-    public double energy(double[] x) {
-        Batches.checkLength(x, dimension, "configuration");
-        double u = spatialDimension == 2 ? pairSum2(x, 0) : pairSumGeneric(x, 0);
-        return u < Double.POSITIVE_INFINITY ? u : nonFiniteEnergy(u, x, 0, -1);
+    protected double energyAt(double[] x, int offset) {
+        return spatialDimension() == 2 ? pairSum2(x, offset) : pairSumGeneric(x, offset);
     }
 
     @Override
-    public double energyAndGradient(double[] x, double[] gradient) {
-        Batches.checkLength(x, dimension, "configuration");
-        Batches.checkLength(gradient, dimension, "gradient");
-        Arrays.fill(gradient, 0.0);
-        double u = spatialDimension == 2 ? pairGradient2(x, 0, gradient, 0)
-                : pairGradientGeneric(x, 0, gradient, 0);
-        u += 0.0 * sum(gradient, 0);
-        if (u < Double.POSITIVE_INFINITY) {
-            return u;
-        }
-        throw gradientFailure(x, 0, -1);
-    }
-
-    // ---------------------------------------------------------------- batches
-
-    @Override
-    public void energies(double[] xs, int start, int count, double[] energies) {
-        Batches.checkRows(xs, dimension, start, count, "configurations");
-        Batches.checkRows(energies, 1, start, count, "energies");
-        if (count < MIN_BLOCK_ROWS) {
-            for (int row = start; row < start + count; row++) {
-                int offset = row * dimension;
-                double u = spatialDimension == 2 ? pairSum2(xs, offset)
-                        : pairSumGeneric(xs, offset);
-                energies[row] = u < Double.POSITIVE_INFINITY ? u
-                        : nonFiniteEnergy(u, xs, offset, row);
-            }
-            return;
-        }
-        int width = Math.min(count, PairBlocks.BLOCK);
-        double[][] pos = PairBlocks.rows(dimension, width);
-        double[] e = new double[width];
-        double[] v = new double[width];
-        for (int first = start; first < start + count; first += width) {
-            int w = Math.min(width, start + count - first);
-            PairBlocks.transposeIn(xs, dimension, first, w, pos);
-            Arrays.fill(e, 0.0);
-            blockEnergies(pos, e, v, w);
-            for (int k = 0; k < w; k++) {
-                int row = first + k;
-                double u = e[k];
-                energies[row] = u < Double.POSITIVE_INFINITY ? u
-                        : nonFiniteEnergy(u, xs, row * dimension, row);
-            }
-        }
-    }
-
-    @Override
-    public void energyAndGradient(double[] xs, int start, int count, double[] energies,
-            double[] gradients) {
-        Batches.checkRows(xs, dimension, start, count, "configurations");
-        Batches.checkRows(energies, 1, start, count, "energies");
-        Batches.checkRows(gradients, dimension, start, count, "gradients");
-        if (count < MIN_BLOCK_ROWS) {
-            for (int row = start; row < start + count; row++) {
-                int offset = row * dimension;
-                Arrays.fill(gradients, offset, offset + dimension, 0.0);
-                double u = spatialDimension == 2 ? pairGradient2(xs, offset, gradients, offset)
-                        : pairGradientGeneric(xs, offset, gradients, offset);
-                u += 0.0 * sum(gradients, offset);
-                if (!(u < Double.POSITIVE_INFINITY)) {
-                    throw gradientFailure(xs, offset, row);
-                }
-                energies[row] = u;
-            }
-            return;
-        }
-        int width = Math.min(count, PairBlocks.BLOCK);
-        double[][] pos = PairBlocks.rows(dimension, width);
-        double[][] grad = PairBlocks.rows(dimension, width);
-        double[] e = new double[width];
-        double[] v = new double[width];
-        double[] check = new double[width];
-        for (int first = start; first < start + count; first += width) {
-            int w = Math.min(width, start + count - first);
-            PairBlocks.transposeIn(xs, dimension, first, w, pos);
-            PairBlocks.clear(grad, w);
-            Arrays.fill(e, 0.0);
-            blockGradients(pos, grad, e, v, w);
-            Arrays.fill(check, 0.0);
-            for (double[] g : grad) {
-                for (int k = 0; k < w; k++) {
-                    check[k] += g[k];
-                }
-            }
-            PairBlocks.transposeOut(grad, dimension, first, w, gradients);
-            for (int k = 0; k < w; k++) {
-                int row = first + k;
-                double u = e[k] + 0.0 * check[k];
-                if (!(u < Double.POSITIVE_INFINITY)) {
-                    throw gradientFailure(xs, row * dimension, row);
-                }
-                energies[row] = u;
-            }
-        }
+    protected double energyAndGradientAt(double[] x, int offset, double[] gradients,
+            int gradientOffset) {
+        Arrays.fill(gradients, gradientOffset, gradientOffset + dimension(), 0.0);
+        double u = spatialDimension() == 2 ? pairGradient2(x, offset, gradients, gradientOffset)
+                : pairGradientGeneric(x, offset, gradients, gradientOffset);
+        return u + 0.0 * sum(gradients, gradientOffset);
     }
 
     // ---------------------------------------------------------------- checks
@@ -346,47 +212,49 @@ public final class ParticleDoubleWell implements EnergyModel {
     /** Σ of one gradient row: not finite iff a component is not (barring overflow). */
     private double sum(double[] g, int offset) {
         double s = 0;
-        for (int k = offset; k < offset + dimension; k++) {
+        for (int k = offset; k < offset + dimension(); k++) {
             s += g[k];
         }
         return s;
     }
 
-    private double nonFiniteEnergy(double u, double[] x, int offset, int row) {
-        IllegalArgumentException bad = PairBlocks.nonFiniteInput(NAME, x, offset, dimension, row);
-        if (bad != null) {
-            throw bad;
-        }
-        if (Double.isNaN(u)) {
-            throw new IllegalArgumentException(NAME + ": " + PairBlocks.where(row)
-                    + "energy is NaN at finite coordinates");
-        }
-        return u;
-    }
-
-    private RuntimeException gradientFailure(double[] x, int offset, int row) {
-        IllegalArgumentException bad = PairBlocks.nonFiniteInput(NAME, x, offset, dimension, row);
-        if (bad != null) {
-            return bad;
-        }
-        int[] pair = PairBlocks.closestPair(x, offset, particles, spatialDimension);
-        double r2 = PairBlocks.squaredDistance(x, offset, spatialDimension, pair[0], pair[1]);
+    /** Coincident particles are singular; otherwise the arithmetic overflowed. */
+    @Override
+    RuntimeException closestPairFailure(int i, int j, double r2, int row) {
         if (r2 == 0) {
-            return PairBlocks.singular(NAME, row, "particles " + pair[0] + " and " + pair[1]
+            return singular(row, "particles " + i + " and " + j
                     + " coincide: the gradient of U(|x_i - x_j|) is undefined there");
         }
-        return new IllegalArgumentException(NAME + ": " + PairBlocks.where(row)
-                + "the energy or its gradient overflows a double (coordinates too large)");
+        return failure(row, "the energy or its gradient overflows a double (coordinates too "
+                + "large)");
+    }
+
+    // ---------------------------------------------------------------- pair arithmetic
+
+    /**
+     * The pair potential (1/τ)(a u + b u² + c u⁴) at u = d − d0, by Horner as
+     * u (a/τ + u (b/τ + (c/τ) u²)) from the coefficients divided by τ. All kernels do their pair
+     * arithmetic through this method and {@link #forceFactor} (inlined by the JIT), so that
+     * batch and single results are equal bit for bit.
+     */
+    private static double potential(double u, double at, double bt, double ct) {
+        double u2 = u * u;
+        return u * (at + u * (bt + ct * u2));
+    }
+
+    /**
+     * The force factor (1/τ)(a + 2b u + 4c u³)/d = (a/τ + u (2b/τ + (4c/τ) u²))/d, so that the
+     * pair adds it times (x_i − x_j) to ∂U/∂x_i.
+     */
+    private static double forceFactor(double u, double d, double at, double b2t, double c4t) {
+        double u2 = u * u;
+        return (at + u * (b2t + c4t * u2)) / d;
     }
 
     // ---------------------------------------------------------------- scalar kernels
 
     private double pairSum2(double[] x, int o) {
-        double a0 = at;
-        double b0 = bt;
-        double c0 = ct;
-        double dc = d0;
-        int end = o + 2 * particles;
+        int end = o + 2 * particles();
         double e = 0;
         for (int i = o; i < end; i += 2) {
             double xi = x[i];
@@ -394,9 +262,7 @@ public final class ParticleDoubleWell implements EnergyModel {
             for (int j = i + 2; j < end; j += 2) {
                 double dx = xi - x[j];
                 double dy = yi - x[j + 1];
-                double u = Math.sqrt(dx * dx + dy * dy) - dc;
-                double u2 = u * u;
-                e += u * (a0 + u * (b0 + c0 * u2));
+                e += pairEnergy(dx * dx + dy * dy);
             }
         }
         return e;
@@ -409,7 +275,7 @@ public final class ParticleDoubleWell implements EnergyModel {
         double b2 = b2t;
         double c4 = c4t;
         double dc = d0;
-        int end = o + 2 * particles;
+        int end = o + 2 * particles();
         int shift = go - o;
         double e = 0;
         for (int i = o; i < end; i += 2) {
@@ -423,9 +289,8 @@ public final class ParticleDoubleWell implements EnergyModel {
                 double dy = yi - x[j + 1];
                 double d = Math.sqrt(dx * dx + dy * dy);
                 double u = d - dc;
-                double u2 = u * u;
-                e += u * (a0 + u * (b0 + c0 * u2));
-                double w = (a0 + u * (b2 + c4 * u2)) / d;
+                e += potential(u, a0, b0, c0);
+                double w = forceFactor(u, d, a0, b2, c4);
                 double fx = w * dx;
                 double fy = w * dy;
                 gx += fx;
@@ -440,146 +305,62 @@ public final class ParticleDoubleWell implements EnergyModel {
         return e;
     }
 
-    private double pairSumGeneric(double[] x, int o) {
-        int n = particles;
-        int dd = spatialDimension;
-        double e = 0;
-        for (int i = 0; i < n; i++) {
-            int p = o + i * dd;
-            for (int j = i + 1; j < n; j++) {
-                int q = o + j * dd;
-                double r2 = 0;
-                for (int k = 0; k < dd; k++) {
-                    double d = x[p + k] - x[q + k];
-                    r2 += d * d;
-                }
-                double u = Math.sqrt(r2) - d0;
-                double u2 = u * u;
-                e += u * (at + u * (bt + ct * u2));
-            }
-        }
-        return e;
+    @Override
+    double pairEnergy(double r2) {
+        return potential(Math.sqrt(r2) - d0, at, bt, ct);
     }
 
-    private double pairGradientGeneric(double[] x, int o, double[] g, int go) {
-        int n = particles;
-        int dd = spatialDimension;
-        double e = 0;
-        for (int i = 0; i < n; i++) {
-            int p = o + i * dd;
-            int gp = go + i * dd;
-            for (int j = i + 1; j < n; j++) {
-                int q = o + j * dd;
-                int gq = go + j * dd;
-                double r2 = 0;
-                for (int k = 0; k < dd; k++) {
-                    double d = x[p + k] - x[q + k];
-                    r2 += d * d;
-                }
-                double d = Math.sqrt(r2);
-                double u = d - d0;
-                double u2 = u * u;
-                e += u * (at + u * (bt + ct * u2));
-                double w = (at + u * (b2t + c4t * u2)) / d;
-                for (int k = 0; k < dd; k++) {
-                    double f = w * (x[p + k] - x[q + k]);
-                    g[gp + k] += f;
-                    g[gq + k] -= f;
-                }
-            }
-        }
-        return e;
+    @Override
+    double pairForce(double r2) {
+        double d = Math.sqrt(r2);
+        return forceFactor(d - d0, d, at, b2t, c4t);
     }
 
     // ---------------------------------------------------------------- blocked kernels
 
-    /** |x_i − x_j|² of every configuration of the block into {@code r2}. */
-    private void blockSquaredDistances(double[][] pos, int i, int j, double[] r2, int w) {
-        int dd = spatialDimension;
-        int p = i * dd;
-        int q = j * dd;
-        if (dd == 2) {
-            double[] xi = pos[p];
-            double[] yi = pos[p + 1];
-            double[] xj = pos[q];
-            double[] yj = pos[q + 1];
-            for (int k = 0; k < w; k++) {
-                double dx = xi[k] - xj[k];
-                double dy = yi[k] - yj[k];
-                r2[k] = dx * dx + dy * dy;
-            }
-            return;
-        }
-        double[] pi = pos[p];
-        double[] pj = pos[q];
-        for (int k = 0; k < w; k++) {
-            double d = pi[k] - pj[k];
-            r2[k] = d * d;
-        }
-        for (int m = 1; m < dd; m++) {
-            pi = pos[p + m];
-            pj = pos[q + m];
-            for (int k = 0; k < w; k++) {
-                double d = pi[k] - pj[k];
-                r2[k] += d * d;
-            }
-        }
-    }
-
-    private void blockEnergies(double[][] pos, double[] e, double[] v, int w) {
+    @Override
+    void blockPairEnergies(double[] r2, double[] e, int w) {
         double a0 = at;
         double b0 = bt;
         double c0 = ct;
         double dc = d0;
-        for (int i = 0; i < particles; i++) {
-            for (int j = i + 1; j < particles; j++) {
-                blockSquaredDistances(pos, i, j, v, w);
-                for (int k = 0; k < w; k++) {
-                    double u = Math.sqrt(v[k]) - dc;
-                    double u2 = u * u;
-                    e[k] += u * (a0 + u * (b0 + c0 * u2));
-                }
-            }
+        for (int k = 0; k < w; k++) {
+            e[k] += potential(Math.sqrt(r2[k]) - dc, a0, b0, c0);
         }
     }
 
-    private void blockGradients(double[][] pos, double[][] grad, double[] e, double[] v, int w) {
+    /** Two short loops rather than one, so that both compile to SIMD code. */
+    @Override
+    void blockPairForces(double[] v, double[] e, int w) {
         double a0 = at;
         double b0 = bt;
         double c0 = ct;
         double b2 = b2t;
         double c4 = c4t;
         double dc = d0;
-        int dd = spatialDimension;
-        for (int i = 0; i < particles; i++) {
-            for (int j = i + 1; j < particles; j++) {
-                blockSquaredDistances(pos, i, j, v, w);
-                // Two short loops rather than one, so that both compile to SIMD code.
-                for (int k = 0; k < w; k++) {
-                    double d = Math.sqrt(v[k]);
-                    v[k] = d;
-                    double u = d - dc;
-                    double u2 = u * u;
-                    e[k] += u * (a0 + u * (b0 + c0 * u2));
-                }
-                for (int k = 0; k < w; k++) {
-                    double d = v[k];
-                    double u = d - dc;
-                    double u2 = u * u;
-                    v[k] = (a0 + u * (b2 + c4 * u2)) / d;
-                }
-                for (int m = 0; m < dd; m++) {
-                    double[] pi = pos[i * dd + m];
-                    double[] pj = pos[j * dd + m];
-                    double[] gi = grad[i * dd + m];
-                    double[] gj = grad[j * dd + m];
-                    for (int k = 0; k < w; k++) {
-                        double f = v[k] * (pi[k] - pj[k]);
-                        gi[k] += f;
-                        gj[k] -= f;
-                    }
-                }
+        for (int k = 0; k < w; k++) {
+            double d = Math.sqrt(v[k]);
+            v[k] = d;
+            e[k] += potential(d - dc, a0, b0, c0);
+        }
+        for (int k = 0; k < w; k++) {
+            double d = v[k];
+            v[k] = forceFactor(d - dc, d, a0, b2, c4);
+        }
+    }
+
+    /** Makes {@code e[b]} NaN where a gradient component is not finite, as the scalar kernel. */
+    @Override
+    void finishBlockGradients(double[][] pos, double[][] grad, double[] e, double[] scratch,
+            double[] scratch2, double[] check, int w) {
+        Arrays.fill(check, 0.0);
+        for (double[] g : grad) {
+            for (int k = 0; k < w; k++) {
+                check[k] += g[k];
             }
+        }
+        for (int k = 0; k < w; k++) {
+            e[k] += 0.0 * check[k];
         }
     }
 
@@ -588,6 +369,6 @@ public final class ParticleDoubleWell implements EnergyModel {
         return String.format(Locale.ROOT,
                 "ParticleDoubleWell[particles=%d, spatialDimension=%d, a=%s, b=%s, c=%s, d0=%s, "
                         + "tau=%s]",
-                particles, spatialDimension, a, b, c, d0, tau);
+                particles(), spatialDimension(), a, b, c, d0, tau);
     }
 }

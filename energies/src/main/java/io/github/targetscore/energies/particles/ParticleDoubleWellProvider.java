@@ -1,7 +1,7 @@
 package io.github.targetscore.energies.particles;
 
+import io.github.targetscore.core.AbstractEnergyModelProvider;
 import io.github.targetscore.core.EnergyModel;
-import io.github.targetscore.core.EnergyModelProvider;
 import io.github.targetscore.core.Preset;
 import io.github.targetscore.core.parameters.ParameterSpec;
 import io.github.targetscore.core.parameters.Parameters;
@@ -13,7 +13,7 @@ import java.util.Map;
  * pair potential (1/τ)[a u + b u² + c u⁴], u = d_ij − d0. The defaults are DW-4's (n = 4,
  * D = 2, a = 0, b = −4, c = 0.9, d0 = 4, τ = 1), also available as the preset {@code dw4}.
  */
-public final class ParticleDoubleWellProvider implements EnergyModelProvider {
+public final class ParticleDoubleWellProvider extends AbstractEnergyModelProvider {
 
     /** The family's registry name. */
     public static final String NAME = "particle-double-well";
@@ -36,44 +36,21 @@ public final class ParticleDoubleWellProvider implements EnergyModelProvider {
             Map.of("particles", 4, "spatialDimension", 2, "a", 0.0, "b", -4.0, "c", 0.9,
                     "d0", 4.0, "tau", 1.0)));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "particles in a double-well pair potential of their distance (DW-4 by default)";
-    }
-
-    @Override
-    public String formula() {
-        return "U(x) = (1/τ) Σ_{i<j} [a u + b u² + c u⁴], u = |x_i − x_j| − d0";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<Preset> presets() {
-        return PRESETS;
+    /** The provider, for {@link java.util.ServiceLoader}. */
+    public ParticleDoubleWellProvider() {
+        super(NAME, "particles in a double-well pair potential of their distance (DW-4 by"
+                + " default)", "U(x) = (1/τ) Σ_{i<j} [a u + b u² + c u⁴], u = |x_i − x_j| − d0",
+                PARAMETERS, PRESETS);
     }
 
     @Override
     public EnergyModel create(Parameters parameters) {
-        int particles = parameters.integer("particles");
-        int spatialDimension = parameters.integer("spatialDimension");
-        if ((long) particles * spatialDimension > Integer.MAX_VALUE / 2) {
-            throw parameters.invalid("particles", "times spatialDimension gives too many "
-                    + "coordinates: " + particles + " x " + spatialDimension);
-        }
-        double a = finite(parameters, "a");
-        double b = finite(parameters, "b");
-        double c = finite(parameters, "c");
-        double d0 = finite(parameters, "d0");
-        double tau = finite(parameters, "tau");
+        PairPotential.checkCoordinateCount(parameters);
+        double a = parameters.finiteReal("a");
+        double b = parameters.finiteReal("b");
+        double c = parameters.finiteReal("c");
+        double d0 = parameters.finiteReal("d0");
+        double tau = parameters.finiteReal("tau");
         String problem = ParticleDoubleWell.leadingCoefficientProblem(a, b, c);
         if (problem != null) {
             String culprit = c > 0 ? "c" : b != 0 ? "b" : a != 0 ? "a" : "c";
@@ -84,14 +61,7 @@ public final class ParticleDoubleWellProvider implements EnergyModelProvider {
             throw parameters.invalid("tau", "is too small: the coefficients divided by τ = "
                     + tau + " are not finite");
         }
-        return ParticleDoubleWell.of(particles, spatialDimension, a, b, c, d0, tau);
-    }
-
-    private static double finite(Parameters parameters, String name) {
-        double value = parameters.real(name);
-        if (!Double.isFinite(value)) {
-            throw parameters.invalid(name, "must be finite, got " + value);
-        }
-        return value;
+        return ParticleDoubleWell.of(parameters.integer("particles"),
+                parameters.integer("spatialDimension"), a, b, c, d0, tau);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.targetscore.energies.wells;
 
+import io.github.targetscore.core.AbstractEnergyModelProvider;
 import io.github.targetscore.core.EnergyModel;
-import io.github.targetscore.core.EnergyModelProvider;
 import io.github.targetscore.core.parameters.ParameterSpec;
 import io.github.targetscore.core.parameters.Parameters;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
  * The {@code double-well} family: {@link DoubleWell} in 1 or 2 dimensions with coefficients
  * a &gt; 0, b, c (defaults 1, −6, −0.5, the many-well factor).
  */
-public final class DoubleWellProvider implements EnergyModelProvider {
+public final class DoubleWellProvider extends AbstractEnergyModelProvider {
 
     /** The family's registry name. */
     public static final String NAME = "double-well";
@@ -24,25 +24,11 @@ public final class DoubleWellProvider implements EnergyModelProvider {
             ParameterSpec.real("c", "linear coefficient (tilt), kT")
                     .withDefault(DoubleWell.DEFAULT_C));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "tilted quartic double well in 1 or 2 dimensions, with exact log Z (quadrature)"
-                + " and exact samples (rejection)";
-    }
-
-    @Override
-    public String formula() {
-        return "U(x) = a x₁⁴ + b x₁² + c x₁ (+ ½ x₂² in 2-D)";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
+    /** The provider, for {@link java.util.ServiceLoader}. */
+    public DoubleWellProvider() {
+        super(NAME, "tilted quartic double well in 1 or 2 dimensions, with exact log Z"
+                + " (quadrature) and exact samples (rejection)",
+                "U(x) = a x₁⁴ + b x₁² + c x₁ (+ ½ x₂² in 2-D)", PARAMETERS, List.of());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.github.targetscore.energies.wells;
 
+import io.github.targetscore.core.AbstractEnergyModelProvider;
 import io.github.targetscore.core.EnergyModel;
-import io.github.targetscore.core.EnergyModelProvider;
 import io.github.targetscore.core.Preset;
 import io.github.targetscore.core.parameters.ParameterSpec;
 import io.github.targetscore.core.parameters.Parameters;
@@ -12,7 +12,7 @@ import java.util.Map;
  * The {@code many-well} family: {@link ManyWell} in any even dimension, with the preset
  * {@code many-well-32} (16 double wells, log Z = 164.6957).
  */
-public final class ManyWellProvider implements EnergyModelProvider {
+public final class ManyWellProvider extends AbstractEnergyModelProvider {
 
     /** The family's registry name. */
     public static final String NAME = "many-well";
@@ -25,29 +25,11 @@ public final class ManyWellProvider implements EnergyModelProvider {
             new Preset("many-well-32", "many-well in 32 dimensions: 16 independent 2-D double"
                     + " wells, 2^16 modes, log Z = 164.6957", Map.of("dimension", 32)));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "sum of independent 2-D double wells, with exact log Z and exact samples";
-    }
-
-    @Override
-    public String formula() {
-        return "U(x) = Σ_{i<d/2} [x_{2i}⁴ − 6 x_{2i}² − 0.5 x_{2i} + ½ x_{2i+1}²]";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<Preset> presets() {
-        return PRESETS;
+    /** The provider, for {@link java.util.ServiceLoader}. */
+    public ManyWellProvider() {
+        super(NAME, "sum of independent 2-D double wells, with exact log Z and exact samples",
+                "U(x) = Σ_{i<d/2} [x_{2i}⁴ − 6 x_{2i}² − 0.5 x_{2i} + ½ x_{2i+1}²]", PARAMETERS,
+                PRESETS);
     }
 
     @Override

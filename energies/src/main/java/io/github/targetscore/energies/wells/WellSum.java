@@ -1,11 +1,8 @@
 package io.github.targetscore.energies.wells;
 
-import io.github.targetscore.core.Batches;
-import io.github.targetscore.core.EnergyModel;
+import io.github.targetscore.core.AbstractEnergyModel;
 import io.github.targetscore.core.ExactSampler;
-import io.github.targetscore.core.SingularConfigurationException;
 import io.github.targetscore.core.manifold.EuclideanSpace;
-import io.github.targetscore.core.manifold.Manifold;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
@@ -24,14 +21,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * Exact samples draw every block independently: x_{wi} from exp(−f)/Z_f by rejection, x_{wi+1}
  * standard normal.
  */
-abstract class WellSum implements EnergyModel {
+abstract class WellSum extends AbstractEnergyModel {
 
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
     private final QuarticWell well;
     private final int blocks;
     private final int width;
-    private final EuclideanSpace space;
 
     /**
      * @param well the quartic factor f
@@ -39,10 +35,10 @@ abstract class WellSum implements EnergyModel {
      * @param width coordinates per block, 1 or 2
      */
     WellSum(QuarticWell well, int blocks, int width) {
+        super(EuclideanSpace.of(blocks * width));
         this.well = well;
         this.blocks = blocks;
         this.width = width;
-        this.space = EuclideanSpace.of(blocks * width);
     }
 
     /** The quartic factor f. */
@@ -51,79 +47,33 @@ abstract class WellSum implements EnergyModel {
     }
 
     @Override
-    public final Manifold manifold() {
-        return space;
-    }
-
-    @Override
-    public final double energy(double[] x) {
-        Batches.checkLength(x, space.dimension(), "configuration");
-        return checked(energyAt(x, 0, null, 0), x, -1, false);
-    }
-
-    @Override
-    public final double energyAndGradient(double[] x, double[] gradient) {
-        Batches.checkLength(x, space.dimension(), "configuration");
-        Batches.checkLength(gradient, space.dimension(), "gradient");
-        return checked(energyAt(x, 0, gradient, 0), x, -1, true);
-    }
-
-    @Override
-    public final void energies(double[] xs, int start, int count, double[] energies) {
-        int d = space.dimension();
-        Batches.checkRows(xs, d, start, count, "configurations");
-        Batches.checkRows(energies, 1, start, count, "energies");
-        for (int row = start; row < start + count; row++) {
-            energies[row] = checked(energyAt(xs, row * d, null, 0), xs, row, false);
-        }
-    }
-
-    @Override
-    public final void energyAndGradient(double[] xs, int start, int count, double[] energies,
-            double[] gradients) {
-        int d = space.dimension();
-        Batches.checkRows(xs, d, start, count, "configurations");
-        Batches.checkRows(energies, 1, start, count, "energies");
-        Batches.checkRows(gradients, d, start, count, "gradients");
-        for (int row = start; row < start + count; row++) {
-            energies[row] = checked(energyAt(xs, row * d, gradients, row * d), xs, row, true);
-        }
-    }
-
-    /** U of the row at {@code offset}; writes ∇U at {@code gradientOffset} unless null. */
-    private double energyAt(double[] xs, int offset, double[] gradients, int gradientOffset) {
+    protected double energyAt(double[] xs, int offset) {
         double u = 0;
-        for (int i = 0; i < blocks; i++) {
-            int j = offset + i * width;
-            double x = xs[j];
-            u += well.value(x);
-            if (gradients != null) {
-                gradients[gradientOffset + i * width] = well.derivative(x);
-            }
+        for (int j = offset; j < offset + blocks * width; j += width) {
+            u += well.value(xs[j]);
             if (width == 2) {
-                double y = xs[j + 1];
-                u += 0.5 * y * y;
-                if (gradients != null) {
-                    gradients[gradientOffset + i * width + 1] = y;
-                }
+                u += 0.5 * xs[j + 1] * xs[j + 1];
             }
         }
         return u;
     }
 
-    /** Returns u, or fails on NaN (and on +∞, reached only by overflow, with a gradient). */
-    private double checked(double u, double[] xs, int row, boolean withGradient) {
-        if (u == u && !(withGradient && u == Double.POSITIVE_INFINITY)) {
-            return u;
+    @Override
+    protected double energyAndGradientAt(double[] xs, int offset, double[] gradients,
+            int gradientOffset) {
+        int shift = gradientOffset - offset;
+        double u = 0;
+        for (int j = offset; j < offset + blocks * width; j += width) {
+            double x = xs[j];
+            u += well.value(x);
+            gradients[j + shift] = well.derivative(x);
+            if (width == 2) {
+                double y = xs[j + 1];
+                u += 0.5 * y * y;
+                gradients[j + shift + 1] = y;
+            }
         }
-        String where = row < 0 ? "configuration: " : "configuration " + row + ": ";
-        String detail = Batches.describeNonFinite(xs, Math.max(row, 0) * space.dimension(),
-                space.dimension());
-        if (Double.isNaN(u)) {
-            throw new IllegalArgumentException(where + "energy is NaN: " + detail);
-        }
-        throw new SingularConfigurationException(where + "energy overflows to +Infinity, the"
-                + " gradient is undefined: " + detail);
+        return u;
     }
 
     /** m (log Z_f + ½ log 2π [w = 2]), from the quadrature of {@link QuarticWell}. */

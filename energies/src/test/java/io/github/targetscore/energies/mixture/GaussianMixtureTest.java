@@ -5,19 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.EnergyRegistry;
 import io.github.targetscore.core.NoisedScore;
 import io.github.targetscore.core.SingularConfigurationException;
 import io.github.targetscore.core.random.RandomStreams;
-import io.github.targetscore.testkit.EnergyModelContractTest;
+import io.github.targetscore.energies.FixedModelContractTest;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 
 /** Contract and closed-form checks of {@link GaussianMixture}. */
-class GaussianMixtureTest extends EnergyModelContractTest {
+class GaussianMixtureTest extends FixedModelContractTest {
 
     private static final double[] WEIGHTS = {5, 3, 2};
     private static final double[][] MEANS = {{-1, 0.5}, {1.5, -1}, {0, 2}};
@@ -27,26 +26,9 @@ class GaussianMixtureTest extends EnergyModelContractTest {
 
     private static final GaussianMixture MIXTURE = GaussianMixture.of(WEIGHTS, MEANS, VARIANCES);
 
-    @Override
-    protected EnergyModel model() {
-        return MIXTURE;
-    }
-
-    @Override
-    protected void randomConfiguration(UniformRandomProvider rng, double[] x) {
-        for (int k = 0; k < x.length; k++) {
-            x[k] = -3 + 6 * rng.nextDouble();
-        }
-    }
-
-    @Override
-    protected String registeredName() {
-        return "gaussian-mixture";
-    }
-
-    @Override
-    protected Map<String, Object> registeredParameters() {
-        return Map.of("weights", List.of(5, 3, 2), "means", MEANS, "variances", VARIANCES);
+    GaussianMixtureTest() {
+        super(MIXTURE, UNIFORM, "gaussian-mixture",
+                Map.of("weights", List.of(5, 3, 2), "means", MEANS, "variances", VARIANCES));
     }
 
     /** log Σ_i π_i N(x; μ_i, diag σ_i²), written out directly. */

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.EnergyRegistry;
 import io.github.targetscore.core.SingularConfigurationException;
-import io.github.targetscore.core.parameters.InvalidParameterException;
 import io.github.targetscore.core.random.RandomStreams;
-import io.github.targetscore.testkit.EnergyModelContractTest;
+import io.github.targetscore.energies.FixedModelContractTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,28 +21,13 @@ import org.junit.jupiter.api.Test;
  * ordered-pair sum, translation invariance, blocked batches equal to single configurations bit
  * for bit, and bad input.
  */
-class LennardJonesTest extends EnergyModelContractTest {
+class LennardJonesTest extends FixedModelContractTest {
 
     private static final LennardJones LJ13 = LennardJones.idem(13);
 
-    @Override
-    protected EnergyModel model() {
-        return LJ13;
-    }
-
-    @Override
-    protected void randomConfiguration(UniformRandomProvider rng, double[] x) {
-        ParticleConfigurations.jitteredLattice(rng, x, 13, 3, 1.1, 0.08);
-    }
-
-    @Override
-    protected String registeredName() {
-        return "lj13";
-    }
-
-    @Override
-    protected Map<String, Object> registeredParameters() {
-        return Map.of();
+    LennardJonesTest() {
+        super(LJ13, (rng, x) -> ParticleConfigurations.jitteredLattice(rng, x, 13, 3, 1.1, 0.08),
+                "lj13", Map.of());
     }
 
     private static double[][] lattices(int rows, int particles, int spatialDimension,
@@ -122,7 +105,6 @@ class LennardJonesTest extends EnergyModelContractTest {
     @Test
     void lj13MatchesABruteForceOrderedPairSum() {
         double[] expectedGradient = new double[39];
-        double[] gradient = new double[39];
         double[][] xs = lattices(20, 13, 3, 1.1, 11);
         // Include a compressed and a stretched configuration.
         for (int k = 0; k < 39; k++) {
@@ -131,16 +113,7 @@ class LennardJonesTest extends EnergyModelContractTest {
         }
         for (double[] x : xs) {
             double expected = bruteForceLj13(x, expectedGradient);
-            double u = LJ13.energyAndGradient(x, gradient);
-            assertEquals(expected, u, 1e-11 * Math.max(1, Math.abs(expected)));
-            assertEquals(expected, LJ13.energy(x), 1e-11 * Math.max(1, Math.abs(expected)));
-            double scale = 1;
-            for (double g : expectedGradient) {
-                scale = Math.max(scale, Math.abs(g));
-            }
-            for (int k = 0; k < 39; k++) {
-                assertEquals(expectedGradient[k], gradient[k], 1e-11 * scale, "component " + k);
-            }
+            ParticleConfigurations.assertMatches(LJ13, x, expected, expectedGradient, 1e-11);
         }
     }
 
@@ -394,9 +367,8 @@ class LennardJonesTest extends EnergyModelContractTest {
     /** Centres every row, evaluates the batch and returns {mean, std} of the energies. */
     static double[] centredEnergyStatistics(EnergyModel model, double[][] rows) {
         int d = model.dimension();
-        double[] flat = new double[rows.length * d];
+        double[] flat = ParticleConfigurations.flatten(rows);
         for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(rows[r], 0, flat, r * d, d);
             model.manifold().canonicalise(flat, r * d);
         }
         double[] energies = new double[rows.length];
@@ -419,33 +391,8 @@ class LennardJonesTest extends EnergyModelContractTest {
     void translationInvariantWithGradientSummingToZero() {
         for (LennardJones model : new LennardJones[] {LJ13,
                 LennardJones.of(7, 2, 0.8, 1.3, LennardJones.PairSum.UNORDERED, 0, 0.05)}) {
-            int dd = model.spatialDimension();
-            int n = model.particles();
-            double[] g = new double[model.dimension()];
-            double[] shiftedGradient = new double[model.dimension()];
-            for (double[] x : lattices(10, n, dd, 1.4, 3)) {
-                double u = model.energyAndGradient(x, g);
-                double[] shifted = x.clone();
-                for (int i = 0; i < n; i++) {
-                    for (int k = 0; k < dd; k++) {
-                        shifted[i * dd + k] += 3.7 - 2.1 * k;
-                    }
-                }
-                double v = model.energyAndGradient(shifted, shiftedGradient);
-                assertEquals(u, v, 1e-11 * Math.max(1, Math.abs(u)), "U(x + a) = U(x)");
-                double scale = 1;
-                for (double component : g) {
-                    scale = Math.max(scale, Math.abs(component));
-                }
-                for (int k = 0; k < dd; k++) {
-                    double sum = 0;
-                    for (int i = 0; i < n; i++) {
-                        sum += g[i * dd + k];
-                        assertEquals(g[i * dd + k], shiftedGradient[i * dd + k], 1e-10 * scale);
-                    }
-                    assertEquals(0, sum, 1e-12 * n * scale, "Σ_i ∂U/∂x_ik for k = " + k);
-                }
-            }
+            ParticleConfigurations.assertTranslationInvariant(model,
+                    lattices(10, model.particles(), model.spatialDimension(), 1.4, 3), 3.7, -2.1);
         }
     }
 
@@ -487,10 +434,7 @@ class LennardJonesTest extends EnergyModelContractTest {
         for (int rows : new int[] {4, 40}) {
             double[][] xs = lattices(rows, 5, 3, 1.2, 10);
             xs[rows / 2] = x;
-            double[] flat = new double[rows * 15];
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(xs[r], 0, flat, r * 15, 15);
-            }
+            double[] flat = ParticleConfigurations.flatten(xs);
             double[] energies = new double[rows];
             bare.energies(flat, 0, rows, energies);
             assertEquals(Double.POSITIVE_INFINITY, energies[rows / 2]);
@@ -514,11 +458,7 @@ class LennardJonesTest extends EnergyModelContractTest {
 
     @Test
     void nonFiniteCoordinatesAreRejectedWithAMessage() {
-        double[][] xs = lattices(40, 13, 3, 1.1, 12);
-        double[] flat = new double[40 * 39];
-        for (int r = 0; r < 40; r++) {
-            System.arraycopy(xs[r], 0, flat, r * 39, 39);
-        }
+        double[] flat = ParticleConfigurations.flatten(lattices(40, 13, 3, 1.1, 12));
         flat[17 * 39 + 4] = Double.NaN;
         for (int count : new int[] {8, 40}) {
             int start = count == 8 ? 12 : 0;
@@ -567,10 +507,7 @@ class LennardJonesTest extends EnergyModelContractTest {
     }
 
     private static void assertInvalid(String parameter, Map<String, Object> parameters) {
-        InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                () -> EnergyRegistry.load().create("lennard-jones", parameters));
-        assertEquals(parameter, e.parameter(), e.getMessage());
-        assertTrue(e.getMessage().contains(parameter), e.getMessage());
+        assertInvalidParameter("lennard-jones", parameter, parameters);
     }
 
     private static Map<String, Object> with(String key, Object value) {

@@ -10,7 +10,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.openlca.npy.Npy;
 import org.openlca.npy.NpyArray;
 
-/** Random particle configurations and the shared reference data, for the particle tests. */
+/**
+ * Random particle configurations, the shared reference data and the checks that the particle
+ * tests have in common.
+ */
 final class ParticleConfigurations {
 
     private ParticleConfigurations() {
@@ -123,10 +126,7 @@ final class ParticleConfigurations {
         int rows = configurations.length;
         int start = 5;
         int count = rows - start - 3;
-        double[] flat = new double[rows * d];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(configurations[r], 0, flat, r * d, d);
-        }
+        double[] flat = flatten(configurations);
         double[] energies = new double[rows];
         double[] energiesOnly = new double[rows];
         double[] gradients = new double[rows * d];
@@ -148,5 +148,74 @@ final class ParticleConfigurations {
                         "batch gradient component " + k + " of row " + r);
             }
         }
+    }
+
+    /** The rows one after the other in one row-major batch. */
+    static double[] flatten(double[][] rows) {
+        int d = rows[0].length;
+        double[] flat = new double[rows.length * d];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * d, d);
+        }
+        return flat;
+    }
+
+    /**
+     * Checks energy and gradient of {@code x}, through both single-configuration methods, against
+     * an independent evaluation: the energy to {@code tolerance} relative to max(1, |U|), the
+     * gradient to {@code tolerance} relative to max(1, |∇U|_∞).
+     */
+    static void assertMatches(EnergyModel model, double[] x, double expected,
+            double[] expectedGradient, double tolerance) {
+        double[] gradient = new double[expectedGradient.length];
+        assertEquals(expected, model.energyAndGradient(x, gradient),
+                tolerance * Math.max(1, Math.abs(expected)));
+        assertEquals(expected, model.energy(x), tolerance * Math.max(1, Math.abs(expected)));
+        double scale = scale(expectedGradient);
+        for (int k = 0; k < gradient.length; k++) {
+            assertEquals(expectedGradient[k], gradient[k], tolerance * scale, "component " + k);
+        }
+    }
+
+    /**
+     * Checks U(x + a) = U(x) and ∇U(x + a) = ∇U(x) for the shift a_k = {@code shift} +
+     * {@code shiftPerComponent}·k of every particle, and Σ_i ∂U/∂x_ik = 0 for every component k,
+     * at each configuration.
+     */
+    static void assertTranslationInvariant(PairPotential model, double[][] configurations,
+            double shift, double shiftPerComponent) {
+        int n = model.particles();
+        int dd = model.spatialDimension();
+        double[] g = new double[model.dimension()];
+        double[] shiftedGradient = new double[model.dimension()];
+        for (double[] x : configurations) {
+            double u = model.energyAndGradient(x, g);
+            double[] shifted = x.clone();
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < dd; k++) {
+                    shifted[i * dd + k] += shift + shiftPerComponent * k;
+                }
+            }
+            double v = model.energyAndGradient(shifted, shiftedGradient);
+            assertEquals(u, v, 1e-11 * Math.max(1, Math.abs(u)), "U(x + a) = U(x)");
+            double scale = scale(g);
+            for (int k = 0; k < dd; k++) {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += g[i * dd + k];
+                    assertEquals(g[i * dd + k], shiftedGradient[i * dd + k], 1e-10 * scale);
+                }
+                assertEquals(0, sum, 1e-12 * n * scale, "Σ_i ∂U/∂x_ik for k = " + k);
+            }
+        }
+    }
+
+    /** max(1, max_k |v_k|): the scale of gradient tolerances. */
+    private static double scale(double[] v) {
+        double max = 1;
+        for (double component : v) {
+            max = Math.max(max, Math.abs(component));
+        }
+        return max;
     }
 }

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.EnergyRegistry;
 import io.github.targetscore.core.SingularConfigurationException;
-import io.github.targetscore.core.parameters.InvalidParameterException;
 import io.github.targetscore.core.random.RandomStreams;
-import io.github.targetscore.testkit.EnergyModelContractTest;
+import io.github.targetscore.energies.FixedModelContractTest;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,28 +17,12 @@ import org.junit.jupiter.api.Test;
  * the reference samples' mean energy, the pair minimum, translation invariance, blocked batches
  * equal to single configurations bit for bit, coincident particles and bad input.
  */
-class ParticleDoubleWellTest extends EnergyModelContractTest {
+class ParticleDoubleWellTest extends FixedModelContractTest {
 
     private static final ParticleDoubleWell DW4 = ParticleDoubleWell.dw4();
 
-    @Override
-    protected EnergyModel model() {
-        return DW4;
-    }
-
-    @Override
-    protected void randomConfiguration(UniformRandomProvider rng, double[] x) {
-        ParticleConfigurations.gaussian(rng, x, 2);
-    }
-
-    @Override
-    protected String registeredName() {
-        return "dw4";
-    }
-
-    @Override
-    protected Map<String, Object> registeredParameters() {
-        return Map.of();
+    ParticleDoubleWellTest() {
+        super(DW4, (rng, x) -> ParticleConfigurations.gaussian(rng, x, 2), "dw4", Map.of());
     }
 
     private static double[][] gaussians(int rows, int dimension, double std, long seed) {
@@ -93,19 +74,9 @@ class ParticleDoubleWellTest extends EnergyModelContractTest {
     @Test
     void dw4MatchesABruteForcePairSum() {
         double[] expectedGradient = new double[8];
-        double[] gradient = new double[8];
         for (double[] x : gaussians(50, 8, 2, 31)) {
             double expected = bruteForceDw4(x, expectedGradient);
-            assertEquals(expected, DW4.energyAndGradient(x, gradient),
-                    1e-12 * Math.max(1, Math.abs(expected)));
-            assertEquals(expected, DW4.energy(x), 1e-12 * Math.max(1, Math.abs(expected)));
-            double scale = 1;
-            for (double g : expectedGradient) {
-                scale = Math.max(scale, Math.abs(g));
-            }
-            for (int k = 0; k < 8; k++) {
-                assertEquals(expectedGradient[k], gradient[k], 1e-12 * scale, "component " + k);
-            }
+            ParticleConfigurations.assertMatches(DW4, x, expected, expectedGradient, 1e-12);
         }
     }
 
@@ -152,33 +123,8 @@ class ParticleDoubleWellTest extends EnergyModelContractTest {
     void translationInvariantWithGradientSummingToZero() {
         ParticleDoubleWell threeD = ParticleDoubleWell.of(5, 3, 0.3, -2, 0.5, 2, 2);
         for (ParticleDoubleWell model : new ParticleDoubleWell[] {DW4, threeD}) {
-            int dd = model.spatialDimension();
-            int n = model.particles();
-            double[] g = new double[model.dimension()];
-            double[] shiftedGradient = new double[model.dimension()];
-            for (double[] x : gaussians(10, model.dimension(), 2, 4)) {
-                double u = model.energyAndGradient(x, g);
-                double[] shifted = x.clone();
-                for (int i = 0; i < n; i++) {
-                    for (int k = 0; k < dd; k++) {
-                        shifted[i * dd + k] += -5.3 + 1.7 * k;
-                    }
-                }
-                double v = model.energyAndGradient(shifted, shiftedGradient);
-                assertEquals(u, v, 1e-11 * Math.max(1, Math.abs(u)));
-                double scale = 1;
-                for (double component : g) {
-                    scale = Math.max(scale, Math.abs(component));
-                }
-                for (int k = 0; k < dd; k++) {
-                    double sum = 0;
-                    for (int i = 0; i < n; i++) {
-                        sum += g[i * dd + k];
-                        assertEquals(g[i * dd + k], shiftedGradient[i * dd + k], 1e-10 * scale);
-                    }
-                    assertEquals(0, sum, 1e-12 * n * scale);
-                }
-            }
+            ParticleConfigurations.assertTranslationInvariant(model,
+                    gaussians(10, model.dimension(), 2, 4), -5.3, 1.7);
         }
     }
 
@@ -204,10 +150,7 @@ class ParticleDoubleWellTest extends EnergyModelContractTest {
         for (int rows : new int[] {3, 130}) {
             double[][] xs = gaussians(rows, 8, 2, 44);
             xs[rows - 1] = x;
-            double[] flat = new double[rows * 8];
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(xs[r], 0, flat, r * 8, 8);
-            }
+            double[] flat = ParticleConfigurations.flatten(xs);
             double[] energies = new double[rows];
             DW4.energies(flat, 0, rows, energies);
             assertEquals(DW4.energy(x), energies[rows - 1], 0.0);
@@ -223,10 +166,7 @@ class ParticleDoubleWellTest extends EnergyModelContractTest {
     void nonFiniteCoordinatesAreRejectedWithAMessage() {
         int rows = 140;
         double[][] xs = gaussians(rows, 8, 2, 45);
-        double[] flat = new double[rows * 8];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(xs[r], 0, flat, r * 8, 8);
-        }
+        double[] flat = ParticleConfigurations.flatten(xs);
         flat[23 * 8 + 5] = Double.NaN;
         for (int count : new int[] {4, rows}) {
             int start = count == 4 ? 21 : 0;
@@ -262,10 +202,7 @@ class ParticleDoubleWellTest extends EnergyModelContractTest {
     }
 
     private static void assertInvalid(String parameter, Map<String, Object> parameters) {
-        InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                () -> EnergyRegistry.load().create("particle-double-well", parameters));
-        assertEquals(parameter, e.parameter(), e.getMessage());
-        assertTrue(e.getMessage().contains(parameter), e.getMessage());
+        assertInvalidParameter("particle-double-well", parameter, parameters);
     }
 
     private static Map<String, Object> with(Object... keyValues) {

@@ -5,66 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.targetscore.core.EnergyModel;
-import io.github.targetscore.core.EnergyRegistry;
-import io.github.targetscore.core.ExactSampler;
-import io.github.targetscore.core.parameters.InvalidParameterException;
-import io.github.targetscore.core.random.RandomStreams;
-import io.github.targetscore.testkit.EnergyModelContractTest;
+import io.github.targetscore.energies.FixedModelContractTest;
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Contract (2-D default and 1-D tilted) and exact checks of {@link DoubleWell}. */
-class DoubleWellTest extends EnergyModelContractTest {
+class DoubleWellTest extends FixedModelContractTest {
 
     private static final DoubleWell MODEL = DoubleWell.of(2);
 
-    @Override
-    protected EnergyModel model() {
-        return MODEL;
-    }
-
-    @Override
-    protected void randomConfiguration(UniformRandomProvider rng, double[] x) {
-        for (int k = 0; k < x.length; k++) {
-            x[k] = -3 + 6 * rng.nextDouble();
-        }
-    }
-
-    @Override
-    protected String registeredName() {
-        return "double-well";
-    }
-
-    @Override
-    protected Map<String, Object> registeredParameters() {
-        return Map.of();
+    DoubleWellTest() {
+        super(MODEL, UNIFORM, "double-well", Map.of());
     }
 
     /** The 1-D well with other coefficients. */
     @Nested
-    class OneDimensional extends EnergyModelContractTest {
+    class OneDimensional extends FixedModelContractTest {
 
-        @Override
-        protected EnergyModel model() {
-            return DoubleWell.of(1, 0.5, -2, 0.3);
-        }
-
-        @Override
-        protected void randomConfiguration(UniformRandomProvider rng, double[] x) {
-            x[0] = -3 + 6 * rng.nextDouble();
-        }
-
-        @Override
-        protected String registeredName() {
-            return "double-well";
-        }
-
-        @Override
-        protected Map<String, Object> registeredParameters() {
-            return Map.of("dimension", 1, "a", 0.5, "b", -2, "c", 0.3);
+        OneDimensional() {
+            super(DoubleWell.of(1, 0.5, -2, 0.3), UNIFORM, "double-well",
+                    Map.of("dimension", 1, "a", 0.5, "b", -2, "c", 0.3));
         }
     }
 
@@ -95,23 +56,14 @@ class DoubleWellTest extends EnergyModelContractTest {
     @Test
     void exactSamplesHaveTheMomentsOfBothCoordinates() {
         DoubleWell well = DoubleWell.of(2, 0.5, -2, 0.3);
-        ExactSampler sampler = well.exactSampler().orElseThrow();
-        UniformRandomProvider rng = RandomStreams.of(21).stream(0);
-        int n = 100_000;
-        double[] samples = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-            sampler.sample(rng, samples, 2 * i);
-        }
+        double[] samples = Quadrature.exactSamples(well, 21, 100_000);
         Quadrature.assertMoments(samples, 2, 0, Quadrature.moments(well.well()), 5, "x1");
         Quadrature.assertMoments(samples, 2, 1, new double[] {Math.sqrt(2 * Math.PI), 0, 1, 3}, 5,
                 "x2");
     }
 
     private static void assertInvalid(String parameter, Map<String, ?> parameters) {
-        InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                () -> EnergyRegistry.load().create("double-well", parameters));
-        assertEquals(parameter, e.parameter(), e.getMessage());
-        assertTrue(e.getMessage().contains("'" + parameter + "'"), e.getMessage());
+        assertInvalidParameter("double-well", parameter, parameters);
     }
 
     @Test

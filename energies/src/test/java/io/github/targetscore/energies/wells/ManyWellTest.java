@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.targetscore.core.EnergyModel;
-import io.github.targetscore.core.EnergyRegistry;
-import io.github.targetscore.core.ExactSampler;
-import io.github.targetscore.core.parameters.InvalidParameterException;
 import io.github.targetscore.core.random.RandomStreams;
-import io.github.targetscore.testkit.EnergyModelContractTest;
+import io.github.targetscore.energies.FixedModelContractTest;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
@@ -17,37 +13,19 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
 
 /** Contract, partition function and exact sampler of {@link ManyWell} (many-well-32). */
-class ManyWellTest extends EnergyModelContractTest {
+class ManyWellTest extends FixedModelContractTest {
 
     private static final ManyWell MODEL = ManyWell.of(32);
 
-    @Override
-    protected EnergyModel model() {
-        return MODEL;
-    }
-
-    @Override
-    protected void randomConfiguration(UniformRandomProvider rng, double[] x) {
-        for (int k = 0; k < x.length; k++) {
-            x[k] = -3 + 6 * rng.nextDouble();
-        }
-    }
-
-    @Override
-    protected String registeredName() {
-        return "many-well-32";
-    }
-
-    @Override
-    protected Map<String, Object> registeredParameters() {
-        return Map.of();
+    ManyWellTest() {
+        super(MODEL, UNIFORM, "many-well-32", Map.of());
     }
 
     @Test
     void energyIsTheSumOfDoubleWells() {
         UniformRandomProvider rng = RandomStreams.of(31).stream(0);
         double[] x = new double[32];
-        randomConfiguration(rng, x);
+        UNIFORM.fill(rng, x);
         DoubleWell factor = DoubleWell.of(2);
         double expected = 0;
         for (int i = 0; i < 16; i++) {
@@ -83,13 +61,7 @@ class ManyWellTest extends EnergyModelContractTest {
 
     @Test
     void exactSamplesHaveTheMomentsOfEveryFactor() {
-        ExactSampler sampler = MODEL.exactSampler().orElseThrow();
-        UniformRandomProvider rng = RandomStreams.of(33).stream(0);
-        int n = 20_000;
-        double[] samples = new double[32 * n];
-        for (int i = 0; i < n; i++) {
-            sampler.sample(rng, samples, 32 * i);
-        }
+        double[] samples = Quadrature.exactSamples(MODEL, 33, 20_000);
         double[] quartic = Quadrature.moments(MODEL.well());
         double[] gaussian = {Math.sqrt(2 * Math.PI), 0, 1, 3};
         for (int k = 0; k < 32; k += 2) {
@@ -101,9 +73,7 @@ class ManyWellTest extends EnergyModelContractTest {
     @Test
     void badDimensionsAreRejected() {
         for (int dimension : new int[] {0, 3, 31}) {
-            InvalidParameterException e = assertThrows(InvalidParameterException.class,
-                    () -> EnergyRegistry.load().create("many-well", Map.of("dimension", dimension)));
-            assertEquals("dimension", e.parameter());
+            assertInvalidParameter("many-well", "dimension", Map.of("dimension", dimension));
         }
         assertThrows(IllegalArgumentException.class, () -> ManyWell.of(5));
     }

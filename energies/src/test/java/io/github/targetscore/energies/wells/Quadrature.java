@@ -2,13 +2,17 @@ package io.github.targetscore.energies.wells;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.targetscore.core.EnergyModel;
+import io.github.targetscore.core.ExactSampler;
+import io.github.targetscore.core.random.RandomStreams;
 import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 
 /**
  * Reference moments of exp(−f) for the quartic factor by Gauss–Legendre quadrature (Commons
- * Math, independent of the trapezoidal rule under test), and the 5-standard-error check of
- * sample moments against them.
+ * Math, independent of the trapezoidal rule under test), exact samples to check, and the
+ * 5-standard-error check of sample moments against them.
  */
 final class Quadrature {
 
@@ -68,5 +72,20 @@ final class Quadrature {
         assertEquals(moments[1], mean, z * Math.sqrt(variance / n), label + ": mean");
         assertEquals(variance, squares / (n - 1),
                 z * Math.sqrt((moments[3] - variance * variance) / n), label + ": variance");
+    }
+
+    /**
+     * {@code n} samples of the model's exact sampler, one after the other, drawn from the first
+     * stream of {@code RandomStreams.of(seed)}.
+     */
+    static double[] exactSamples(EnergyModel model, long seed, int n) {
+        ExactSampler sampler = model.exactSampler().orElseThrow();
+        UniformRandomProvider rng = RandomStreams.of(seed).stream(0);
+        int d = model.dimension();
+        double[] samples = new double[d * n];
+        for (int i = 0; i < n; i++) {
+            sampler.sample(rng, samples, d * i);
+        }
+        return samples;
     }
 }
