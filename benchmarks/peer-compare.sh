@@ -1,26 +1,32 @@
 #!/usr/bin/env bash
-# peer-compare.sh -- time targetscore's energies against the PyTorch peer in one sitting.
+# peer-compare.sh -- time targetscore against the PyTorch peer in one sitting: energies and the
+# Monte Carlo score estimator.
 #
-#   benchmarks/peer-compare.sh            # full run: peer (about 1.5 min) + JMH (about 3 min)
-#   benchmarks/peer-compare.sh --quick    # smoke run, under a minute
+#   benchmarks/peer-compare.sh            # full run: peer (~2 min) + JMH (~2.5 + ~2 min)
+#   benchmarks/peer-compare.sh --quick    # smoke run, about a minute and a half
 #
 # It runs, one after the other on the same machine:
-#   (a) the PyTorch peer  shared/peer-bench/peer_bench.py --cases env,lj,dw   -> peer.jsonl
-#   (b) our JMH EnergyBenchmark (-rf json)                                     -> jmh.json
-#   (c) benchmarks/peer_ratios.py, which matches the workloads (lj13/lj55/dw4 x B in {1,64,1024},
-#       float64, energy + gradient) and prints a Markdown table              -> energy-ratios.md
+#   (a) the PyTorch peer  shared/peer-bench/peer_bench.py --cases env,lj,dw,mc -> peer.jsonl
+#   (b) our JMH EnergyBenchmark (-rf json)                                      -> jmh.json
+#   (b') our JMH ScoreEstimatorBenchmark (-rf json)                             -> jmh-mc.json
+#   (c) benchmarks/peer_ratios.py, which matches the workloads and prints Markdown tables:
+#       energy + gradient (lj13/lj55/dw4 x B in {1,64,1024}, float64)        -> energy-ratios.md
+#       MC score estimator (dw4/lj13, B=256, K=500, sigma=0.5, SNIS-TSI; our MALA variant
+#       at the same gradient budget; the peer's results-reference.jsonl for contrast) -> mc-ratios.md
 #
 # Raw files go to benchmarks/results/raw/<UTC timestamp>/ (git-ignored). A full run also copies
-# the table to benchmarks/results/energy-ratios.md.
+# the tables to benchmarks/results/energy-ratios.md and benchmarks/results/mc-ratios.md.
 #
 # Options:
 #   --quick          short run: JMH -wi 1 -i 2 -w 500ms -r 500ms, peer --quick (float32 only:
-#                    the table then falls back to the peer's float32 numbers and says so)
+#                    the energy table then falls back to the peer's float32 numbers and says
+#                    so; the peer's quick mc case is B=32, K=100, so the mc table only warns)
+#   --parts LIST     which comparisons, comma-separated: energy, mc (default energy,mc)
 #   --out DIR        where the raw files go (default benchmarks/results/raw/<timestamp>)
 #   --rebuild        rebuild benchmarks/target/benchmarks.jar even if it exists
 #   --skip-peer FILE reuse an existing peer JSONL instead of running the peer (not one sitting!)
 #   --peer-args "A"  extra arguments for peer_bench.py (e.g. "--omp-wait-policy passive")
-#   -- ARGS...       everything after -- goes to JMH (e.g. -- -p energy=lj13)
+#   -- ARGS...       everything after -- goes to both JMH runs (e.g. -- -p energy=lj13)
 #
 # Environment: TARGETSCORE_SHARED (default <repo>/../shared), PYTHON (default /usr/bin/python3),
 # JAVA (default java), MVN (default mvn), MVN_BUILD_ARGS (default "-B -q -pl benchmarks -am
@@ -40,6 +46,7 @@ rebuild=0
 out=""
 peer_file=""
 peer_args=""
+parts="energy,mc"
 jmh_extra=()
 while (($#)); do
     case "$1" in
@@ -49,11 +56,27 @@ while (($#)); do
         --skip-peer) peer_file=${2:?--skip-peer needs a file}; shift ;;
         --peer-args) peer_args=${2?--peer-args needs a string}; shift ;;
         --) shift; jmh_extra=("$@"); break ;;
-        -h|--help) sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --parts) parts=${2:?--parts needs a list}; shift ;;
+        -h|--help) sed -n '2,36p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "peer-compare.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
     esac
     shift
 done
+
+do_energy=0
+do_mc=0
+IFS=, read -r -a part_list <<<"$parts"
+for part in "${part_list[@]}"; do
+    case "$part" in
+        energy) do_energy=1 ;;
+        mc) do_mc=1 ;;
+        *) echo "peer-compare.sh: unknown part '$part' in --parts (energy, mc)" >&2; exit 2 ;;
+    esac
+done
+((do_energy || do_mc)) || { echo "peer-compare.sh: --parts selects nothing" >&2; exit 2; }
+peer_cases=env
+((do_energy)) && peer_cases=$peer_cases,lj,dw
+((do_mc)) && peer_cases=$peer_cases,mc
 
 peer=$shared/peer-bench/peer_bench.py
 if [[ -z $peer_file && ! -f $peer ]]; then
@@ -94,6 +117,7 @@ meta=$out/meta.env
     echo "git_dirty=$(git -C "$repo" status --porcelain 2>/dev/null | grep -c . || true)"
     echo "jmh_extra=${jmh_extra[*]:-}"
     echo "peer_args=$peer_args"
+    echo "parts=$parts"
 } >"$meta"
 
 sampler_pid=""
@@ -133,20 +157,22 @@ run_peer() {
     local qflag=()
     ((quick)) && qflag=(--quick)
     # shellcheck disable=SC2086
-    "$python" "$peer" --cases env,lj,dw "${qflag[@]}" $peer_args | tee "$out/peer.jsonl" \
+    "$python" "$peer" --cases "$peer_cases" "${qflag[@]}" $peer_args | tee "$out/peer.jsonl" \
         | "$python" -c 'import sys, json
+units = {"configs_per_s": "configs/s", "score_estimates_per_s": "estimates/s"}
 for line in sys.stdin:
     r = json.loads(line)
-    if r.get("metric") == "configs_per_s":
-        print("   peer %-45s %12.0f configs/s" % (r["case"], r["value"]), flush=True)'
+    if r.get("metric") in units:
+        print("   peer %-45s %12.0f %s" % (r["case"], r["value"], units[r["metric"]]), flush=True)'
 }
 
-run_jmh() {
+run_jmh() { # run_jmh LABEL BENCHMARK NAME: JMH results to $out/NAME.json, log to $out/NAME.log
+    local label=$1 bench=$2 name=$3
     local opts=()
     ((quick)) && opts=(-wi 1 -i 2 -w 500ms -r 500ms)  # JMH's TimeValue takes no fractions
-    echo "== (b) JMH: $java -jar $jar EnergyBenchmark ${opts[*]} ${jmh_extra[*]} -rf json -rff $out/jmh.json"
-    "$java" -jar "$jar" EnergyBenchmark "${opts[@]}" "${jmh_extra[@]}" \
-        -rf json -rff "$out/jmh.json" 2>&1 | tee "$out/jmh.log"
+    echo "== ($label) JMH: $java -jar $jar $bench ${opts[*]} ${jmh_extra[*]} -rf json -rff $out/$name.json"
+    "$java" -jar "$jar" "$bench" "${opts[@]}" "${jmh_extra[@]}" \
+        -rf json -rff "$out/$name.json" 2>&1 | tee "$out/$name.log"
 }
 
 start_sampler
@@ -158,17 +184,37 @@ if [[ -n $peer_file ]]; then
 else
     qtxt=""
     ((quick)) && qtxt=" --quick"
-    echo "== (a) PyTorch peer: $python $peer --cases env,lj,dw$qtxt $peer_args"
+    echo "== (a) PyTorch peer: $python $peer --cases $peer_cases$qtxt $peer_args"
     phase peer run_peer
 fi
-phase jmh run_jmh
+jmh_files=()
+if ((do_energy)); then
+    phase jmh run_jmh b EnergyBenchmark jmh
+    jmh_files+=(--jmh "$out/jmh.json")
+fi
+if ((do_mc)); then
+    # the pattern is anchored at the class name so that it matches nothing else
+    phase jmh_mc run_jmh "b'" '\.ScoreEstimatorBenchmark\.' jmh-mc
+    jmh_files+=(--jmh "$out/jmh-mc.json")
+fi
 stop_sampler
 
 echo "== (c) ratios"
-"$python" "$here/peer_ratios.py" --peer "$out/peer.jsonl" --jmh "$out/jmh.json" \
-    --meta "$meta" >"$out/energy-ratios.md"
-cat "$out/energy-ratios.md"
+tables=()
+((do_energy)) && tables+=(energy)
+((do_mc)) && tables+=(mc)
+# the mc table also quotes the peer's reference run, to flag a disturbed sitting
+peer_ref=$shared/peer-bench/results-reference.jsonl
+for table in "${tables[@]}"; do
+    ref_args=()
+    [[ $table == mc && -f $peer_ref ]] && ref_args=(--peer-ref "$peer_ref")
+    "$python" "$here/peer_ratios.py" --peer "$out/peer.jsonl" "${jmh_files[@]}" \
+        --meta "$meta" --section "$table" "${ref_args[@]}" >"$out/$table-ratios.md"
+    cat "$out/$table-ratios.md"
+done
 if ((quick == 0)) && [[ -z $peer_file && ${#jmh_extra[@]} -eq 0 ]]; then
-    cp "$out/energy-ratios.md" "$here/results/energy-ratios.md"
-    echo "== table copied to $here/results/energy-ratios.md"
+    for table in "${tables[@]}"; do
+        cp "$out/$table-ratios.md" "$here/results/$table-ratios.md"
+        echo "== table copied to $here/results/$table-ratios.md"
+    done
 fi
