@@ -94,7 +94,7 @@ final class VarianceCommand implements Callable<Integer> {
     /** One line of the table. */
     record Row(String target, double t, double alpha, double sigma, String identity,
             String sampler, double meanVariance, double medianVariance, double meanEss,
-            double evaluationsPerPoint) {
+            double evaluationsPerPoint, int stuckPoints) {
     }
 
     @Override
@@ -169,16 +169,26 @@ final class VarianceCommand implements Callable<Integer> {
                 ScoreEstimates e = ScoreEstimator.of(target, identity, sampler)
                         .estimate(ys, alphas, sigmas, streams.family(2 + g), pool);
                 double[] totals = new double[points];
+                double[] essPerPoint = e.effectiveSampleSizes();
+                double[] acceptance = e.acceptanceRates();
                 double ess = 0;
+                int stuck = 0;
                 for (int i = 0; i < points; i++) {
                     totals[i] = e.totalVariance(i);
-                    ess += e.effectiveSampleSizes()[i] / points;
+                    ess += essPerPoint[i] / points;
+                    if (acceptance[i] == 0) {
+                        stuck++;
+                    }
                 }
                 double mean = java.util.Arrays.stream(totals).average().orElseThrow();
                 java.util.Arrays.sort(totals);
                 rows.add(new Row(name, t, alpha, sigma, identity.name(), sampler.name(), mean,
-                        totals[points / 2], ess, (double) e.gradientEvaluations() / points));
+                        totals[points / 2], ess, (double) e.gradientEvaluations() / points, stuck));
                 line.append(String.format("  %s %.3g", identity.name(), mean));
+                if (stuck > 0) {
+                    line.append(String.format(" (%d of %d points: no MCMC move accepted, their"
+                            + " variance is not an estimate)", stuck, points));
+                }
             }
             printer.println(line);
             printer.flush();
@@ -254,11 +264,12 @@ final class VarianceCommand implements Callable<Integer> {
             PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(stream,
                     java.nio.charset.StandardCharsets.UTF_8));
             w.println("target,t,alpha,sigma,identity,sampler,mean_total_variance,"
-                    + "median_total_variance,mean_ess,evaluations_per_point");
+                    + "median_total_variance,mean_ess,evaluations_per_point,stuck_points");
             for (Row r : rows) {
-                w.printf(java.util.Locale.ROOT, "%s,%.6g,%.6g,%.6g,%s,%s,%.6g,%.6g,%.6g,%.6g%n",
+                w.printf(java.util.Locale.ROOT, "%s,%.6g,%.6g,%.6g,%s,%s,%.6g,%.6g,%.6g,%.6g,%d%n",
                         r.target(), r.t(), r.alpha(), r.sigma(), r.identity(), r.sampler(),
-                        r.meanVariance(), r.medianVariance(), r.meanEss(), r.evaluationsPerPoint());
+                        r.meanVariance(), r.medianVariance(), r.meanEss(), r.evaluationsPerPoint(),
+                        r.stuckPoints());
             }
             w.flush();
         });

@@ -34,6 +34,7 @@ class VarianceCommandTest {
         assertEquals(0, result.exitCode(), result.err());
         List<String> lines = Files.readAllLines(dir.resolve("variance.csv"));
         assertEquals(1 + 3 * 3, lines.size());
+        assertTrue(lines.get(0).endsWith(",stuck_points"), lines.get(0));
         assertTrue(Files.size(dir.resolve("variance.png")) > 10_000);
         assertTrue(Files.readString(dir.resolve("variance.json")).contains("\"rows\""));
         Map<String, double[]> byIdentity = new HashMap<>();
@@ -42,6 +43,7 @@ class VarianceCommandTest {
             double a = Double.parseDouble(f[2]);
             double s = Double.parseDouble(f[3]);
             double mean = Double.parseDouble(f[6]);
+            assertEquals("0", f[10], "exact draws are never stuck: " + line);
             double v = a * a + s * s;
             double expected;
             switch (f[4]) {
