@@ -140,10 +140,15 @@ public abstract class AbstractEnergyModel implements EnergyModel {
      */
     protected void computeEnergiesAndGradients(double[] xs, int start, int count,
             double[] energies, double[] gradients) {
+        int d = dimension;
+        int t = tangentDimension;
         for (int row = start; row < start + count; row++) {
+            int offset = row * d;
+            // The same offset where the rows are as wide (any Euclidean space): the JIT then
+            // knows that both rows start together and folds the kernels' index arithmetic.
+            int gradientOffset = t == d ? offset : row * t;
             energies[row] = checkedGradientEnergy(
-                    energyAndGradientAt(xs, row * dimension, gradients, row * tangentDimension),
-                    xs, row);
+                    energyAndGradientAt(xs, offset, gradients, gradientOffset), xs, row);
         }
     }
 

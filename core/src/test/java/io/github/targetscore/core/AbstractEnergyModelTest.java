@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The checks and batch loops of {@link AbstractEnergyModel}, and {@link AbstractEnergyModelProvider}. */
+/**
+ * The checks and batch loops of {@link AbstractEnergyModel}, and
+ * {@link AbstractEnergyModelProvider}.
+ */
 class AbstractEnergyModelTest {
 
     /** U(x) = Σ log(1 + x_k²) / x_0: +∞ at x_0 = 0 (for x ≠ 0), NaN for NaN coordinates. */

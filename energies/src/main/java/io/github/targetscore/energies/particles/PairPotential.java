@@ -11,7 +11,8 @@ import java.util.Arrays;
  * The machinery that the pair-potential energies share, around their per-pair arithmetic: n
  * particles in D dimensions on {@link ParticleSpace#of(int, int, boolean) ParticleSpace.of(n, D,
  * true)}, the checks and slow paths that turn a non-finite result into the right exception, the
- * geometry helpers of the scalar kernels, and the blocked batch path. Package-private.
+ * per-configuration kernels for any D around the subclass's pair energy and force (subclasses
+ * add kernels specialised to their usual D), and the blocked batch path. Package-private.
  *
  * <h2>Blocked batches</h2>
  *
@@ -26,10 +27,11 @@ import java.util.Arrays;
  * energy terms and the force factor w with ∂U/∂x_i = w (x_i − x_j) ({@link #blockPairForces}),
  * and adds ±w (x_i − x_j) to the gradients of both particles; the subclass then finishes the
  * block ({@link #finishBlockEnergies}, {@link #finishBlockGradients}). So the only call per pair
- * goes to a short concrete loop of the subclass, never per configuration. Two scratch blocks are
- * allocated per batch call, nothing per configuration. The subclass's per-configuration kernels
- * must do the same arithmetic in the same order per configuration, so that batch results equal
- * single results bit for bit, whatever the blocking or the thread count.
+ * goes to a short concrete loop of the subclass, never per configuration. One scratch block (two
+ * with gradients) is allocated per batch call, nothing per configuration. The subclass's
+ * per-configuration kernels must do the same arithmetic in the same order per configuration, so
+ * that batch results equal single results bit for bit, whatever the blocking or the thread
+ * count.
  */
 abstract class PairPotential extends AbstractEnergyModel {
 

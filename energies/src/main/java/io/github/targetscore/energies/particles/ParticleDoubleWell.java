@@ -269,12 +269,6 @@ public final class ParticleDoubleWell extends PairPotential {
     }
 
     private double pairGradient2(double[] x, int o, double[] g, int go) {
-        double a0 = at;
-        double b0 = bt;
-        double c0 = ct;
-        double b2 = b2t;
-        double c4 = c4t;
-        double dc = d0;
         int end = o + 2 * particles();
         int shift = go - o;
         double e = 0;
@@ -288,9 +282,9 @@ public final class ParticleDoubleWell extends PairPotential {
                 double dx = xi - x[j];
                 double dy = yi - x[j + 1];
                 double d = Math.sqrt(dx * dx + dy * dy);
-                double u = d - dc;
-                e += potential(u, a0, b0, c0);
-                double w = forceFactor(u, d, a0, b2, c4);
+                double u = d - d0;
+                e += potential(u, at, bt, ct);
+                double w = forceFactor(u, d, at, b2t, c4t);
                 double fx = w * dx;
                 double fy = w * dy;
                 gx += fx;
