@@ -3,6 +3,7 @@ package io.github.targetscore.cli;
 import io.github.targetscore.core.BoltzmannDensity;
 import io.github.targetscore.samplers.importance.ExactPosteriorSampler;
 import io.github.targetscore.samplers.importance.SelfNormalisedImportanceSampler;
+import io.github.targetscore.samplers.importance.SequentialMonteCarloSampler;
 import io.github.targetscore.samplers.mcmc.ChainSchedule;
 import io.github.targetscore.samplers.mcmc.McmcAlgorithm;
 import io.github.targetscore.samplers.mcmc.McmcPosteriorSampler;
@@ -14,7 +15,8 @@ final class PosteriorSamplerOptions {
 
     @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "exact",
             description = "posterior sampler: exact (targets with a tractable posterior), snis "
-                    + "(self-normalised importance sampling, iDEM's), mala, hmc or rwmh "
+                    + "(self-normalised importance sampling, iDEM's), smc (adaptive tempering from the "
+                    + "likelihood, --chains independent populations), mala, hmc or rwmh "
                     + "(--chains chains of --warmup adapted steps, then K/chains kept states); "
                     + "default: ${DEFAULT-VALUE}")
     private String name;
@@ -25,7 +27,7 @@ final class PosteriorSamplerOptions {
     private int samples;
 
     @Option(names = "--chains", defaultValue = "8",
-            description = "MCMC chains per noisy point (default: ${DEFAULT-VALUE})")
+            description = "MCMC chains, or SMC populations, per noisy point (default: ${DEFAULT-VALUE})")
     private int chains;
 
     @Option(names = "--warmup", defaultValue = "100",
@@ -37,11 +39,16 @@ final class PosteriorSamplerOptions {
     private int leapfrogSteps;
 
     private ChainSchedule schedule() {
+        checkGroups();
+        return ChainSchedule.of(warmup, samples / chains, 1);
+    }
+
+    /** Chains (MCMC) and populations (SMC) are the independent groups of the variance. */
+    private void checkGroups() {
         if (chains < 2 || samples % chains != 0) {
-            throw new IllegalArgumentException("MCMC needs --chains >= 2 dividing --samples, got "
+            throw new IllegalArgumentException(name + " needs --chains >= 2 dividing --samples, got "
                     + chains + " chains for " + samples + " samples");
         }
-        return ChainSchedule.of(warmup, samples / chains, 1);
     }
 
     /** The sampler for {@code target}; {@code exact} falls back to an error naming the others. */
@@ -51,6 +58,9 @@ final class PosteriorSamplerOptions {
                 return ExactPosteriorSampler.of(target, samples);
             case "snis":
                 return SelfNormalisedImportanceSampler.of(samples);
+            case "smc":
+                checkGroups();
+                return SequentialMonteCarloSampler.adaptive(samples).withIslands(chains);
             case "mala":
                 return McmcPosteriorSampler.of(McmcAlgorithm.mala(), chains, schedule());
             case "hmc":
@@ -59,7 +69,7 @@ final class PosteriorSamplerOptions {
                 return McmcPosteriorSampler.of(McmcAlgorithm.rwmh(), chains, schedule());
             default:
                 throw new IllegalArgumentException("unknown --sampler '" + name
-                        + "'; known samplers: exact, snis, mala, hmc, rwmh");
+                        + "'; known samplers: exact, snis, smc, mala, hmc, rwmh");
         }
     }
 }

@@ -264,12 +264,13 @@ final class VarianceCommand implements Callable<Integer> {
             PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(stream,
                     java.nio.charset.StandardCharsets.UTF_8));
             w.println("target,t,alpha,sigma,identity,sampler,mean_total_variance,"
-                    + "median_total_variance,mean_ess,evaluations_per_point,stuck_points");
+                    + "median_total_variance,mean_ess,evaluations_per_point,stuck_points,"
+                    + "variance_times_evaluations");
             for (Row r : rows) {
-                w.printf(java.util.Locale.ROOT, "%s,%.6g,%.6g,%.6g,%s,%s,%.6g,%.6g,%.6g,%.6g,%d%n",
+                w.printf(java.util.Locale.ROOT, "%s,%.6g,%.6g,%.6g,%s,%s,%.6g,%.6g,%.6g,%.6g,%d,%.6g%n",
                         r.target(), r.t(), r.alpha(), r.sigma(), r.identity(), r.sampler(),
                         r.meanVariance(), r.medianVariance(), r.meanEss(), r.evaluationsPerPoint(),
-                        r.stuckPoints());
+                        r.stuckPoints(), r.meanVariance() * r.evaluationsPerPoint());
             }
             w.flush();
         });

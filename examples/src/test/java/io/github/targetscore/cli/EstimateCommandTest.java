@@ -48,7 +48,7 @@ class EstimateCommandTest {
         Path ys = dir.resolve("y.npy");
         double[] y = {-1.5, 0.4, 2.0};
         NpyArrays.write(ys, y, y.length, 1);
-        for (String sampler : new String[] {"mala", "hmc"}) {
+        for (String sampler : new String[] {"mala", "hmc", "smc"}) {
             Path out = dir.resolve(sampler);
             CliRun.Result r = run("estimate", "--energy", "unit-gaussian", "--input", ys.toString(),
                     "--t", "0.4", "--sampler", sampler, "--samples", "512", "--chains", "16",
@@ -64,7 +64,7 @@ class EstimateCommandTest {
                 "--t", "0.4", "--sampler", "mala", "--samples", "100", "--chains", "7",
                 "--out", dir.toString());
         assertEquals(2, badChains.exitCode());
-        assertTrue(badChains.err().contains("--chains >= 2 dividing --samples"), badChains.err());
+        assertTrue(badChains.err().contains("mala needs --chains >= 2 dividing --samples"), badChains.err());
     }
 
     @Test

@@ -34,7 +34,7 @@ class VarianceCommandTest {
         assertEquals(0, result.exitCode(), result.err());
         List<String> lines = Files.readAllLines(dir.resolve("variance.csv"));
         assertEquals(1 + 3 * 3, lines.size());
-        assertTrue(lines.get(0).endsWith(",stuck_points"), lines.get(0));
+        assertTrue(lines.get(0).endsWith(",stuck_points,variance_times_evaluations"), lines.get(0));
         assertTrue(Files.size(dir.resolve("variance.png")) > 10_000);
         assertTrue(Files.readString(dir.resolve("variance.json")).contains("\"rows\""));
         Map<String, double[]> byIdentity = new HashMap<>();
