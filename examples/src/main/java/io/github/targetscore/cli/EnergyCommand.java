@@ -1,7 +1,6 @@
 package io.github.targetscore.cli;
 
 import io.github.targetscore.core.EnergyRegistry;
-import io.github.targetscore.core.Batches;
 import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.ParallelEnergies;
 import java.io.IOException;
@@ -51,18 +50,9 @@ final class EnergyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         EnergyOptions.Selection selection = energy.select(EnergyRegistry.load());
         EnergyModel model = selection.model();
-        NpyArrays.Rows x = NpyArrays.read(input);
         int d = model.dimension();
-        if (x.columns() != d) {
-            throw new IllegalArgumentException(input + ": array of shape " + x.shapeText()
-                    + " has " + x.columns() + " coordinates per configuration, but energy '"
-                    + selection.name() + "' expects d = " + d + ": shape (n, " + d + ") or ("
-                    + d + ",)");
-        }
+        NpyArrays.Rows x = NpyArrays.readRows(input, d, selection.name());
         int n = x.rows();
-        for (int row = 0; row < n; row++) {
-            Batches.requireFinite(x.values(), d, row, input + ": row");
-        }
         int t = model.manifold().tangentDimension();
         double[] energies = new double[n];
         double[] gradients = gradient == null ? null : new double[Math.multiplyExact(n, t)];

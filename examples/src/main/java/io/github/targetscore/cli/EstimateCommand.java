@@ -1,7 +1,6 @@
 package io.github.targetscore.cli;
 
 import io.github.targetscore.core.BoltzmannDensity;
-import io.github.targetscore.core.Batches;
 import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.EnergyRegistry;
 import io.github.targetscore.core.noise.NoiseSchedule;
@@ -82,15 +81,8 @@ final class EstimateCommand implements Callable<Integer> {
         EnergyOptions.Selection selection = energy.select(EnergyRegistry.load());
         EnergyModel model = selection.model();
         int d = model.dimension();
-        NpyArrays.Rows rows = NpyArrays.read(input);
-        if (rows.columns() != d) {
-            throw new IllegalArgumentException(input + ": points of " + rows.columns()
-                    + " values, but " + selection.name() + " has dimension " + d);
-        }
+        NpyArrays.Rows rows = NpyArrays.readRows(input, d, selection.name());
         double[] ys = rows.values();
-        for (int i = 0; i < rows.rows(); i++) {
-            Batches.requireFinite(ys, d, i, input + ": row");
-        }
         BoltzmannDensity target = BoltzmannDensity.of(model, beta);
         NoiseSchedule schedule = scheduleOptions.schedule();
         ScoreEstimator estimator = ScoreEstimator.of(target,

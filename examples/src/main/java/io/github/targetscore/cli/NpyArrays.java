@@ -1,5 +1,6 @@
 package io.github.targetscore.cli;
 
+import io.github.targetscore.core.Batches;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,6 +40,29 @@ final class NpyArrays {
         String shapeText() {
             return vector ? "(" + columns + ",)" : "(" + rows + ", " + columns + ")";
         }
+    }
+
+    /**
+     * Reads configurations or points of an energy: a float32 or float64 array of shape (n, d)
+     * or (d) whose width is the energy's dimension d, every value finite.
+     *
+     * @param dimension d, the energy's dimension
+     * @param energy the energy's name, for messages
+     * @throws IllegalArgumentException naming the file and the shape if the width is not d, or
+     *     the row and coordinate of the first non-finite value
+     */
+    static Rows readRows(Path file, int dimension, String energy) throws IOException {
+        Rows rows = read(file);
+        if (rows.columns() != dimension) {
+            throw new IllegalArgumentException(file + ": array of shape " + rows.shapeText()
+                    + ": points of " + rows.columns() + " values, but energy '" + energy
+                    + "' expects d = " + dimension + ": shape (n, " + dimension + ") or ("
+                    + dimension + ",)");
+        }
+        for (int row = 0; row < rows.rows(); row++) {
+            Batches.requireFinite(rows.values(), dimension, row, file + ": row");
+        }
+        return rows;
     }
 
     /**

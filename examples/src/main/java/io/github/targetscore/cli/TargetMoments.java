@@ -17,17 +17,9 @@ final class TargetMoments {
      * freedom of the manifold (so a centre-of-mass-free particle system is not diluted).
      */
     static double dataVariance(double[] xs, int d, Manifold manifold) {
-        int n = xs.length / d;
         double total = 0;
-        for (int j = 0; j < d; j++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                mean += xs[i * d + j] / n;
-            }
-            for (int i = 0; i < n; i++) {
-                double r = xs[i * d + j] - mean;
-                total += r * r / (n - 1);
-            }
+        for (double v : SampleSummary.moments(xs, xs.length / d, d)[1]) {
+            total += v;
         }
         return total / manifold.degreesOfFreedom();
     }

@@ -201,14 +201,9 @@ final class VarianceCommand implements Callable<Integer> {
         int d = model.dimension();
         Path file = references.get(name);
         if (file != null) {
-            NpyArrays.Rows rows = NpyArrays.read(file);
-            if (rows.columns() != d) {
-                throw new IllegalArgumentException(file + ": rows of " + rows.columns()
-                        + " values, but " + name + " has dimension " + d);
-            }
+            NpyArrays.Rows rows = NpyArrays.readRows(file, d, name);
             double[] values = rows.values();
             for (int i = 0; i < rows.rows(); i++) {
-                io.github.targetscore.core.Batches.requireFinite(values, d, i, file + ": row");
                 model.manifold().canonicalise(values, i * d);
             }
             return values;
