@@ -19,13 +19,26 @@ public final class ArrayBridge {
      * into a new float32 matrix of shape [count, width] (values rounded to the nearest float).
      */
     public static INDArray toFloatMatrix(double[] rows, int start, int count, int width) {
+        return toMatrix(rows, start, count, width, DataType.FLOAT);
+    }
+
+    /**
+     * Copies rows {@code start .. start + count − 1} of a row-major batch of width {@code width}
+     * into a new matrix of shape [count, width] and the given floating-point type.
+     */
+    public static INDArray toMatrix(double[] rows, int start, int count, int width,
+            DataType dataType) {
         Batches.checkRows(rows, width, start, count, "rows");
-        float[] values = new float[count * width];
         int offset = start * width;
+        if (dataType == DataType.DOUBLE) {
+            return Nd4j.create(java.util.Arrays.copyOfRange(rows, offset, offset + count * width),
+                    new long[] {count, width}, 'c');
+        }
+        float[] values = new float[count * width];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) rows[offset + i];
         }
-        return Nd4j.create(values, new long[] {count, width}, 'c');
+        return Nd4j.create(values, new long[] {count, width}, 'c').castTo(dataType);
     }
 
     /**

@@ -1,0 +1,64 @@
+package io.github.targetscore.training.model;
+
+import io.github.targetscore.core.LogDensity;
+
+/**
+ * How a score model turns a network F_θ into a score: s_θ(y, t) = c_out F_θ(c_in y, t) +
+ * c_skip y + b(y, t), with scalars c_in, c_out, c_skip that depend on (α_t, σ_t) and an optional
+ * base score b (MATH §3). Implementations are immutable.
+ */
+public interface Parameterisation {
+
+    /** c_in(α, σ): scale of the network input. */
+    double inputScale(double alpha, double sigma);
+
+    /** c_out(α, σ): scale of the network output. */
+    double outputScale(double alpha, double sigma);
+
+    /** c_skip(α, σ): weight of the skip connection y. */
+    double skipScale(double alpha, double sigma);
+
+    /**
+     * Whether {@link #addBase} contributes; when false it is never called.
+     */
+    default boolean hasBase() {
+        return false;
+    }
+
+    /**
+     * Adds the base score b(y) of one row to {@code out}, using caller-owned scratch arrays of
+     * the manifold's dimension ({@code point}) and tangent dimension ({@code score}).
+     */
+    default void addBase(double[] y, int offset, double alpha, double sigma, double[] out,
+            int outOffset, double[] point, double[] score) {
+        throw new UnsupportedOperationException("no base score");
+    }
+
+    /** s_θ = F_θ(y, t): the network is the score. */
+    static Parameterisation plain() {
+        return Plain.INSTANCE;
+    }
+
+    /**
+     * The preconditioning of TSM Appendix D for a target of variance σ_data² per coordinate:
+     * c_in = 1/√(σ² + α²σ_data²), c_skip = −1/(σ² + α²σ_data²),
+     * c_out = −σ/(α σ_data √(σ² + α²σ_data²)). With F = 0 it is the exact score of the noised
+     * Gaussian target N(0, σ_data² I).
+     */
+    static Parameterisation preconditioned(double dataVariance) {
+        return new Preconditioned(dataVariance);
+    }
+
+    /**
+     * The target-score parameterisation (TSM Corollary 2.4): s_θ(y, t) = α⁻¹∇log p_X(y/α) +
+     * F_θ(y, t), where the target score's norm is capped at {@code maxNorm} (per particle on a
+     * particle space, see {@link io.github.targetscore.core.ScoreClipping}) so that singular
+     * energies cannot blow the base up.
+     *
+     * @param target p_X
+     * @param maxNorm the cap, &gt; 0 (+∞ for none)
+     */
+    static Parameterisation targetScore(LogDensity target, double maxNorm) {
+        return new TargetScoreBase(target, maxNorm);
+    }
+}

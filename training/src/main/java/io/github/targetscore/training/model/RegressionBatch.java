@@ -1,0 +1,92 @@
+package io.github.targetscore.training.model;
+
+import java.util.Arrays;
+
+/**
+ * A reusable buffer for one regression batch of score matching: B noisy points y_i at times
+ * t_i, regression targets L_i (an identity's integrand or
+ * a Monte Carlo score estimate), per-row loss weights λ_i, and, after a step, each row's
+ * weighted squared error λ_i‖s_θ(y_i, t_i) − L_i‖² (for per-t loss curves). Row-major flat
+ * arrays; filled in place by batch sources, so training allocates nothing per sample.
+ */
+public final class RegressionBatch {
+
+    private final int dimension;
+    private final int capacity;
+    private final double[] points;
+    private final double[] targets;
+    private final double[] times;
+    private final double[] weights;
+    private final double[] rowLosses;
+    private int size;
+
+    private RegressionBatch(int dimension, int capacity) {
+        this.dimension = dimension;
+        this.capacity = capacity;
+        this.points = new double[Math.multiplyExact(dimension, capacity)];
+        this.targets = new double[points.length];
+        this.times = new double[capacity];
+        this.weights = new double[capacity];
+        this.rowLosses = new double[capacity];
+    }
+
+    /** A buffer for up to {@code capacity} rows of width {@code dimension}. */
+    public static RegressionBatch withCapacity(int dimension, int capacity) {
+        if (dimension < 1 || capacity < 1) {
+            throw new IllegalArgumentException("dimension and capacity must be >= 1, got "
+                    + dimension + ", " + capacity);
+        }
+        return new RegressionBatch(dimension, capacity);
+    }
+
+    /** Starts a batch of {@code size} rows; weights reset to 1. */
+    public void reset(int size) {
+        if (size < 1 || size > capacity) {
+            throw new IllegalArgumentException("batch size must be in [1, " + capacity
+                    + "], got " + size);
+        }
+        this.size = size;
+        Arrays.fill(weights, 0, size, 1);
+        Arrays.fill(rowLosses, 0, size, Double.NaN);
+    }
+
+    /** Row width d. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Most rows it holds. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Rows in the current batch. */
+    public int size() {
+        return size;
+    }
+
+    /** Noisy points y, [size × d] row-major (live array). */
+    public double[] points() {
+        return points;
+    }
+
+    /** Regression targets L, [size × d] row-major (live array). */
+    public double[] targets() {
+        return targets;
+    }
+
+    /** Times t_i (live array). */
+    public double[] times() {
+        return times;
+    }
+
+    /** Loss weights λ_i (live array). */
+    public double[] weights() {
+        return weights;
+    }
+
+    /** Per-row weighted squared errors of the last step (live array; NaN before a step). */
+    public double[] rowLosses() {
+        return rowLosses;
+    }
+}

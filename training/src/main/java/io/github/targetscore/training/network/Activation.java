@@ -1,0 +1,73 @@
+package io.github.targetscore.training.network;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Element-wise activation functions of the dense layers, with the derivative their backward
+ * pass needs. Each works in place on caller-owned arrays: {@code z} the pre-activation,
+ * {@code a} the activation, {@code aux} a scratch array the forward pass fills and the backward
+ * pass reads.
+ */
+public enum Activation {
+
+    /** SiLU / swish: a = z σ(z), a' = σ(z)(1 + z(1 − σ(z))); aux holds σ(z). */
+    SILU {
+        @Override
+        void forward(INDArray z, INDArray a, INDArray aux) {
+            Nd4j.exec(new Sigmoid(z, aux));
+            a.assign(z).muli(aux);
+        }
+
+        @Override
+        void derivative(INDArray z, INDArray a, INDArray aux, INDArray out) {
+            out.assign(aux).rsubi(1).muli(z).addi(1).muli(aux);
+        }
+    },
+
+    /** tanh: a' = 1 − a²; aux unused. */
+    TANH {
+        @Override
+        void forward(INDArray z, INDArray a, INDArray aux) {
+            Nd4j.exec(new Tanh(z, a));
+        }
+
+        @Override
+        void derivative(INDArray z, INDArray a, INDArray aux, INDArray out) {
+            out.assign(a).muli(a).rsubi(1);
+        }
+    },
+
+    /** Rectified linear: a = max(z, 0), a' = 1{z > 0}; aux unused. */
+    RELU {
+        @Override
+        void forward(INDArray z, INDArray a, INDArray aux) {
+            a.assign(z);
+            a.muli(z.gt(0).castTo(z.dataType()));
+        }
+
+        @Override
+        void derivative(INDArray z, INDArray a, INDArray aux, INDArray out) {
+            out.assign(z.gt(0).castTo(z.dataType()));
+        }
+    };
+
+    /** Writes a = φ(z) (and aux). */
+    abstract void forward(INDArray z, INDArray a, INDArray aux);
+
+    /** Writes φ'(z) given the arrays of the forward pass. */
+    abstract void derivative(INDArray z, INDArray a, INDArray aux, INDArray out);
+
+    /** The activation by its config name (silu, tanh, relu; case-insensitive). */
+    public static Activation byName(String name) {
+        for (Activation a : values()) {
+            if (a.name().equalsIgnoreCase(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown activation '" + name
+                + "', known: silu, tanh, relu");
+    }
+}

@@ -1,0 +1,249 @@
+package io.github.targetscore.training.network;
+
+import io.github.targetscore.core.random.RandomStreams;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A multilayer perceptron score network with a sinusoidal time embedding:
+ * h₀ = [u, e(t)], h_{l+1} = φ(h_l W_l + b_l) for the {@code depth} hidden layers of width
+ * {@code width}, F = h_depth W_out + b_out.
+ *
+ * <p>Forward and backward passes are written with explicit ND4J matrix products into arrays
+ * allocated once per batch size; the gradient of each layer is the textbook
+ * ∂ℓ/∂W_l = h_lᵀ G_l, ∂ℓ/∂b_l = Σ_rows G_l, G_{l−1} = (G_l W_lᵀ) ⊙ φ'(z_{l−1}). This costs a
+ * third of a SameDiff graph execution of the same network at batch 512 (the graph executor's
+ * per-op bookkeeping dominates small networks). Weights are initialised Glorot-normal from a
+ * seed, biases at zero.
+ */
+public final class Mlp implements ScoreNetwork {
+
+    private final int dimension;
+    private final int width;
+    private final int depth;
+    private final Activation activation;
+    private final SinusoidalEmbedding embedding;
+    private final FlatParameters parameters;
+    private final INDArray[] weights;
+    private final INDArray[] biases;
+    private final INDArray[] weightGradients;
+    private final INDArray[] biasGradients;
+
+    private int batch = -1;
+    private INDArray phases;
+    private INDArray[] activations; // h_0 … h_depth, then the output
+    private INDArray[] preActivations;
+    private INDArray[] auxiliary;
+    private INDArray[] layerGradients;
+    private INDArray[] derivatives;
+
+    private Mlp(Builder b) {
+        this.dimension = b.dimension;
+        this.width = b.width;
+        this.depth = b.depth;
+        this.activation = b.activation;
+        this.embedding = SinusoidalEmbedding.of(b.embeddingDimension, b.dataType);
+        FlatParameters.Layout layout = FlatParameters.layout(b.dataType);
+        for (int l = 0; l <= depth; l++) {
+            layout.matrix("w" + l, inputWidth(l), outputWidth(l)).matrix("b" + l, 1, outputWidth(l));
+        }
+        this.parameters = layout.allocate();
+        this.weights = new INDArray[depth + 1];
+        this.biases = new INDArray[depth + 1];
+        this.weightGradients = new INDArray[depth + 1];
+        this.biasGradients = new INDArray[depth + 1];
+        UniformRandomProvider rng = RandomStreams.of(b.seed).stream(0);
+        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        for (int l = 0; l <= depth; l++) {
+            weights[l] = parameters.value("w" + l);
+            biases[l] = parameters.value("b" + l);
+            weightGradients[l] = parameters.gradient("w" + l);
+            biasGradients[l] = parameters.gradient("b" + l);
+            double scale = Math.sqrt(2.0 / (inputWidth(l) + outputWidth(l)));
+            double[] w = new double[inputWidth(l) * outputWidth(l)];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = scale * gaussian.sample();
+            }
+            weights[l].assign(Nd4j.createFromArray(w).reshape('c', inputWidth(l), outputWidth(l)));
+        }
+    }
+
+    /** Starts a builder for a network on R^d. */
+    public static Builder builder(int dimension) {
+        return new Builder(dimension);
+    }
+
+    private int inputWidth(int layer) {
+        return layer == 0 ? dimension + embedding.dimension() : width;
+    }
+
+    private int outputWidth(int layer) {
+        return layer == depth ? dimension : width;
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public FlatParameters parameters() {
+        return parameters;
+    }
+
+    /** Hidden width. */
+    public int width() {
+        return width;
+    }
+
+    /** Number of hidden layers. */
+    public int depth() {
+        return depth;
+    }
+
+    @Override
+    public INDArray forward(INDArray inputs, INDArray times) {
+        int rows = checkBatch(inputs, times);
+        allocate(rows);
+        INDArray h0 = activations[0];
+        h0.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dimension)).assign(inputs);
+        embedding.embed(times, phases,
+                h0.get(NDArrayIndex.all(), NDArrayIndex.interval(dimension, inputWidth(0))));
+        for (int l = 0; l <= depth; l++) {
+            INDArray z = l == depth ? activations[depth + 1] : preActivations[l];
+            Nd4j.gemm(activations[l], weights[l], z, false, false, 1.0, 0.0);
+            z.addiRowVector(biases[l]);
+            if (l < depth) {
+                activation.forward(z, activations[l + 1], auxiliary[l]);
+            }
+        }
+        return activations[depth + 1];
+    }
+
+    @Override
+    public void backward(INDArray outputGradient) {
+        if (batch < 0 || !outputGradient.equalShapes(activations[depth + 1])) {
+            throw new IllegalStateException("backward needs a gradient of the last forward's shape "
+                    + (batch < 0 ? "(no forward yet)" : "[" + batch + ", " + dimension + "]"));
+        }
+        INDArray g = outputGradient;
+        for (int l = depth; l >= 0; l--) {
+            Nd4j.gemm(activations[l], g, weightGradients[l], true, false, 1.0, 1.0);
+            biasGradients[l].addi(g.sum(true, 0));
+            if (l > 0) {
+                INDArray next = layerGradients[l - 1];
+                Nd4j.gemm(g, weights[l], next, false, true, 1.0, 0.0);
+                activation.derivative(preActivations[l - 1], activations[l], auxiliary[l - 1],
+                        derivatives[l - 1]);
+                next.muli(derivatives[l - 1]);
+                g = next;
+            }
+        }
+    }
+
+    private int checkBatch(INDArray inputs, INDArray times) {
+        if (inputs.rank() != 2 || inputs.columns() != dimension) {
+            throw new IllegalArgumentException("inputs must have shape [B, " + dimension
+                    + "], got " + java.util.Arrays.toString(inputs.shape()));
+        }
+        if (times.rank() != 2 || times.columns() != 1 || times.rows() != inputs.rows()) {
+            throw new IllegalArgumentException("times must have shape [" + inputs.rows()
+                    + ", 1], got " + java.util.Arrays.toString(times.shape()));
+        }
+        return (int) inputs.rows();
+    }
+
+    private void allocate(int rows) {
+        if (rows == batch) {
+            return;
+        }
+        DataType type = parameters.dataType();
+        phases = Nd4j.create(type, rows, embedding.dimension() / 2);
+        activations = new INDArray[depth + 2];
+        preActivations = new INDArray[depth];
+        auxiliary = new INDArray[depth];
+        layerGradients = new INDArray[depth];
+        derivatives = new INDArray[depth];
+        activations[0] = Nd4j.create(type, rows, inputWidth(0));
+        for (int l = 0; l < depth; l++) {
+            preActivations[l] = Nd4j.create(type, rows, width);
+            activations[l + 1] = Nd4j.create(type, rows, width);
+            auxiliary[l] = Nd4j.create(type, rows, width);
+            layerGradients[l] = Nd4j.create(type, rows, width);
+            derivatives[l] = Nd4j.create(type, rows, width);
+        }
+        activations[depth + 1] = Nd4j.create(type, rows, dimension);
+        batch = rows;
+    }
+
+    /** Configures an {@link Mlp}; defaults: width 128, depth 3, SiLU, embedding 128, float32. */
+    public static final class Builder {
+        private final int dimension;
+        private int width = 128;
+        private int depth = 3;
+        private Activation activation = Activation.SILU;
+        private int embeddingDimension = 128;
+        private DataType dataType = DataType.FLOAT;
+        private long seed;
+
+        private Builder(int dimension) {
+            if (dimension < 1) {
+                throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+            }
+            this.dimension = dimension;
+        }
+
+        /** Hidden width, ≥ 1. */
+        public Builder width(int width) {
+            if (width < 1) {
+                throw new IllegalArgumentException("width must be >= 1, got " + width);
+            }
+            this.width = width;
+            return this;
+        }
+
+        /** Number of hidden layers, ≥ 1. */
+        public Builder depth(int depth) {
+            if (depth < 1) {
+                throw new IllegalArgumentException("depth must be >= 1, got " + depth);
+            }
+            this.depth = depth;
+            return this;
+        }
+
+        /** Hidden activation. */
+        public Builder activation(Activation activation) {
+            this.activation = java.util.Objects.requireNonNull(activation, "activation");
+            return this;
+        }
+
+        /** Width of the sinusoidal time embedding (even). */
+        public Builder embeddingDimension(int embeddingDimension) {
+            SinusoidalEmbedding.of(embeddingDimension, DataType.FLOAT);
+            this.embeddingDimension = embeddingDimension;
+            return this;
+        }
+
+        /** FLOAT (default, fast) or DOUBLE (for gradient checks). */
+        public Builder dataType(DataType dataType) {
+            FlatParameters.layout(dataType);
+            this.dataType = dataType;
+            return this;
+        }
+
+        /** Seed of the weight initialisation. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The network. */
+        public Mlp build() {
+            return new Mlp(this);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Score networks F_θ(u, t) on ND4J: the {@link io.github.targetscore.training.network.ScoreNetwork}
+ * contract (batched forward, backward into a flat gradient), the sinusoidal time embedding, the
+ * time-conditioned {@link io.github.targetscore.training.network.Mlp}, and the flat parameter
+ * vector that optimisers, weight averages and checkpoints act on.
+ */
+package io.github.targetscore.training.network;

@@ -1,0 +1,136 @@
+package io.github.targetscore.training.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class MlpTest {
+
+    private static final int D = 3;
+    private static final int B = 5;
+
+    private static INDArray random(UniformRandomProvider rng, int rows, int cols, double scale) {
+        double[] v = new double[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = scale * (2 * rng.nextDouble() - 1);
+        }
+        return Nd4j.createFromArray(v).reshape('c', rows, cols);
+    }
+
+    /** ℓ(θ) = Σ c ⊙ F_θ(u, t); its parameter gradient is the backward pass of c. */
+    private static double objective(Mlp net, INDArray u, INDArray t, INDArray c) {
+        return net.forward(u, t).mul(c).sumNumber().doubleValue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void parameterGradientMatchesCentralDifferences(Activation activation) {
+        Mlp net = Mlp.builder(D).width(7).depth(2).embeddingDimension(6).activation(activation)
+                .dataType(DataType.DOUBLE).seed(3).build();
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(11L);
+        INDArray u = random(rng, B, D, 2);
+        INDArray t = random(rng, B, 1, 0.5).addi(0.5);
+        INDArray c = random(rng, B, D, 1);
+        FlatParameters p = net.parameters();
+        p.values().addi(random(rng, 1, (int) p.size(), 0.1).reshape(p.size())); // non-zero biases
+        p.zeroGradients();
+        net.forward(u, t);
+        net.backward(c);
+        double[] analytic = p.gradients().toDoubleVector();
+        double h = 1e-6;
+        int checked = 0;
+        for (int i = 0; i < p.size(); i += 2) {
+            double v = p.values().getDouble(i);
+            p.values().putScalar(i, v + h);
+            double up = objective(net, u, t, c);
+            p.values().putScalar(i, v - h);
+            double down = objective(net, u, t, c);
+            p.values().putScalar(i, v);
+            double numeric = (up - down) / (2 * h);
+            // RELU's kink: a pre-activation within h of 0 makes the difference quotient meaningless
+            assertEquals(numeric, analytic[i], 1e-6 * Math.max(1, Math.abs(numeric)),
+                    activation + " parameter " + i);
+            checked++;
+        }
+        assertEquals((p.size() + 1) / 2, checked);
+    }
+
+    @Test
+    void backwardAccumulatesAndZeroGradientsResets() {
+        Mlp net = Mlp.builder(D).width(4).depth(1).embeddingDimension(4).dataType(DataType.DOUBLE)
+                .seed(1).build();
+        INDArray u = Nd4j.rand(DataType.DOUBLE, B, D);
+        INDArray t = Nd4j.rand(DataType.DOUBLE, B, 1);
+        INDArray c = Nd4j.ones(DataType.DOUBLE, B, D);
+        net.forward(u, t);
+        net.backward(c);
+        double[] once = net.parameters().gradients().toDoubleVector();
+        net.backward(c);
+        double[] twice = net.parameters().gradients().toDoubleVector();
+        for (int i = 0; i < once.length; i++) {
+            assertEquals(2 * once[i], twice[i], 1e-12 * Math.max(1, Math.abs(once[i])));
+        }
+        net.parameters().zeroGradients();
+        assertEquals(0, net.parameters().gradients().norm2Number().doubleValue());
+    }
+
+    @Test
+    void sameSeedSameWeightsAndFloatAgreesWithDouble() {
+        Mlp a = Mlp.builder(D).seed(5).build();
+        Mlp b = Mlp.builder(D).seed(5).build();
+        Mlp c = Mlp.builder(D).seed(6).build();
+        assertArrayEquals(a.parameters().values().toFloatVector(),
+                b.parameters().values().toFloatVector());
+        assertTrue(a.parameters().values().distance2(c.parameters().values()) > 1);
+        assertEquals(DataType.FLOAT, a.forward(Nd4j.rand(DataType.FLOAT, B, D),
+                Nd4j.rand(DataType.FLOAT, B, 1)).dataType());
+        Mlp d = Mlp.builder(D).seed(5).dataType(DataType.DOUBLE).build();
+        INDArray u = Nd4j.rand(DataType.DOUBLE, B, D);
+        INDArray t = Nd4j.rand(DataType.DOUBLE, B, 1);
+        INDArray single = a.forward(u.castTo(DataType.FLOAT), t.castTo(DataType.FLOAT))
+                .castTo(DataType.DOUBLE);
+        INDArray exact = d.forward(u, t);
+        assertTrue(single.distance2(exact) < 1e-4 * Math.max(1, exact.norm2Number().doubleValue()));
+    }
+
+    @Test
+    void embeddingMatchesItsFormula() {
+        SinusoidalEmbedding e = SinusoidalEmbedding.of(6, DataType.DOUBLE);
+        INDArray times = Nd4j.createFromArray(0.0, 0.25, 1.0).reshape(3, 1);
+        INDArray out = Nd4j.create(DataType.DOUBLE, 3, 6);
+        e.embed(times, Nd4j.create(DataType.DOUBLE, 3, 3), out);
+        for (int r = 0; r < 3; r++) {
+            for (int k = 0; k < 3; k++) {
+                double phase = 1000 * times.getDouble(r, 0) * Math.pow(10000, -k / 3.0);
+                assertEquals(Math.sin(phase), out.getDouble(r, k), 1e-12);
+                assertEquals(Math.cos(phase), out.getDouble(r, k + 3), 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void rejectsBadShapesAndSettings() {
+        Mlp net = Mlp.builder(D).width(4).depth(1).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> net.forward(Nd4j.create(DataType.FLOAT, B, D + 1),
+                        Nd4j.create(DataType.FLOAT, B, 1)));
+        assertTrue(e.getMessage().contains("[B, 3]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> net.forward(
+                Nd4j.create(DataType.FLOAT, B, D), Nd4j.create(DataType.FLOAT, B + 1, 1)));
+        assertThrows(IllegalStateException.class,
+                () -> Mlp.builder(D).build().backward(Nd4j.create(DataType.FLOAT, B, D)));
+        assertThrows(IllegalArgumentException.class, () -> Mlp.builder(D).embeddingDimension(5));
+        assertThrows(IllegalArgumentException.class, () -> Mlp.builder(D).dataType(DataType.INT));
+        assertThrows(IllegalArgumentException.class, () -> Activation.byName("gelu"));
+    }
+}
