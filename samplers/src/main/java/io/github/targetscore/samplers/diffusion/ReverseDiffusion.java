@@ -326,24 +326,35 @@ public final class ReverseDiffusion {
         /** Canonicalises row i and checks that it stayed finite. */
         private void finish(double[] a, int o, int k, int i) {
             space.canonicalise(a, o);
-            requireFinite(a, o, k, i, "sample diverged (is the grid too coarse where |f| or g²"
-                    + " is large?)");
+            int j = firstNonFinite(a, o);
+            if (j >= 0) {
+                throw failure(k, i, "sample diverged (is the grid too coarse where |f| or g² is"
+                        + " large?)", j, a[o + j]);
+            }
         }
 
         private void checkScore(double[] scores, int o, int k, int i) {
-            requireFinite(scores, o, k, i, "score function " + score + " returned a non-finite"
-                    + " score");
+            int j = firstNonFinite(scores, o);
+            if (j >= 0) {
+                throw failure(k, i, "score function " + score + " returned a non-finite score", j,
+                        scores[o + j]);
+            }
         }
 
-        private void requireFinite(double[] a, int o, int k, int i, String what) {
+        /** The first j with a[o + j] not finite, or −1. */
+        private int firstNonFinite(double[] a, int o) {
             for (int j = 0; j < d; j++) {
                 if (!Double.isFinite(a[o + j])) {
-                    throw new IllegalStateException("reverse diffusion step " + (k + 1) + " of "
-                            + grid.steps() + " (t = " + grid.time(k) + " → " + grid.time(k + 1)
-                            + "), sample " + i + ": " + what + ": coordinate " + j + " is "
-                            + a[o + j]);
+                    return j;
                 }
             }
+            return -1;
+        }
+
+        private IllegalStateException failure(int k, int i, String what, int j, double value) {
+            return new IllegalStateException("reverse diffusion step " + (k + 1) + " of "
+                    + grid.steps() + " (t = " + grid.time(k) + " → " + grid.time(k + 1)
+                    + "), sample " + i + ": " + what + ": coordinate " + j + " is " + value);
         }
     }
 
