@@ -172,32 +172,21 @@ public final class ReverseDiffusion {
         if (count < 0) {
             throw new IllegalArgumentException("sample count must be >= 0, got " + count);
         }
-        int size = Math.multiplyExact(count, d);
-        Run run = new Run(score, count, ParallelEnergies.of(pool, ROWS_PER_TASK),
-                new double[size], new double[size], new NormalizedGaussianSampler[count]);
+        Run run = new Run(score, count, ParallelEnergies.of(pool, ROWS_PER_TASK));
         run.drawPrior(streams);
-        Heun heun = scheme == Scheme.PROBABILITY_FLOW_HEUN
-                ? new Heun(new double[size], new double[size]) : null;
         int steps = grid.steps();
         for (int k = 0; k < steps; k++) {
-            run.step(k, heun);
+            run.step(k);
             listener.stepCompleted(k + 1, steps, grid.time(k + 1));
         }
         return run.y;
     }
 
-    /** Heun's predictor ŷ and its score s(ŷ, t_{k+1}). */
-    private static final class Heun {
-        final double[] predicted;
-        final double[] predictedScore;
-
-        Heun(double[] predicted, double[] predictedScore) {
-            this.predicted = predicted;
-            this.predictedScore = predictedScore;
-        }
-    }
-
-    /** The arrays of one {@link #sample} call. */
+    /**
+     * The state of one {@link #sample} call, n × d arrays allocated once: the samples y, the
+     * scores s (also the noise and Heun's drift D_k), Heun's predictor ŷ and its score, and each
+     * sample's normal deviates.
+     */
     private final class Run {
         final ScoreFunction score;
         final int count;
@@ -205,17 +194,22 @@ public final class ReverseDiffusion {
         final ParallelEnergies blocks;
         final double[] y;
         final double[] s;
+        final double[] predicted;
+        final double[] predictedScore;
         final NormalizedGaussianSampler[] normals;
 
-        Run(ScoreFunction score, int count, ParallelEnergies blocks, double[] y, double[] s,
-                NormalizedGaussianSampler[] normals) {
+        Run(ScoreFunction score, int count, ParallelEnergies blocks) {
             this.score = score;
             this.count = count;
             this.d = space.dimension();
             this.blocks = blocks;
-            this.y = y;
-            this.s = s;
-            this.normals = normals;
+            int size = Math.multiplyExact(count, d);
+            this.y = new double[size];
+            this.s = new double[size];
+            boolean heun = scheme == Scheme.PROBABILITY_FLOW_HEUN;
+            this.predicted = heun ? new double[size] : null;
+            this.predictedScore = heun ? new double[size] : null;
+            this.normals = new NormalizedGaussianSampler[count];
         }
 
         /** y_i = √v_0 P z_i, z_i ~ N(0, I) from stream i, P the tangent projection. */
@@ -244,7 +238,7 @@ public final class ReverseDiffusion {
         }
 
         /** Step k, from t_k to t_{k+1}. */
-        void step(int k, Heun heun) {
+        void step(int k) {
             double t = grid.time(k);
             double dt = t - grid.time(k + 1);
             double f = drift[k];
@@ -278,7 +272,7 @@ public final class ReverseDiffusion {
                     });
                     break;
                 default:
-                    heunStep(k, dt, heun);
+                    heunStep(k, dt);
             }
         }
 
@@ -287,10 +281,9 @@ public final class ReverseDiffusion {
          * y ← y + ½Δ (D_k + ½ g_{k+1}² s(ŷ, t_{k+1}) − f_{k+1} ŷ), or y ← ŷ on a last step
          * that ends at σ = 0.
          */
-        private void heunStep(int k, double dt, Heun heun) {
+        private void heunStep(int k, double dt) {
             double f = drift[k];
             double g2 = diffusion2[k];
-            double[] predicted = heun.predicted;
             blocks.run(0, count, (from, n) -> {
                 for (int i = from; i < from + n; i++) {
                     int o = i * d;
@@ -306,7 +299,6 @@ public final class ReverseDiffusion {
                 System.arraycopy(predicted, 0, y, 0, y.length);
                 return;
             }
-            double[] predictedScore = heun.predictedScore;
             double f1 = drift[k + 1];
             double g21 = diffusion2[k + 1];
             score.score(predicted, 0, count, grid.time(k + 1), predictedScore);
