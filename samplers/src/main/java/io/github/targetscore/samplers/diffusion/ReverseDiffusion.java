@@ -1,0 +1,357 @@
+package io.github.targetscore.samplers.diffusion;
+
+import io.github.targetscore.core.ParallelEnergies;
+import io.github.targetscore.core.manifold.Manifold;
+import io.github.targetscore.core.noise.NoiseSchedule;
+import io.github.targetscore.core.random.RandomStreams;
+import java.util.concurrent.ForkJoinPool;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * Samples a target by running its noising process backwards (MATH §1, §4; Song et al. 2021):
+ * the forward SDE dX = f(t) X dt + g(t) dB of a {@link NoiseSchedule} (f = d log α/dt,
+ * g² = dσ²/dt − 2fσ²) has the reverse-time SDE
+ * <pre>
+ *   dY = [f(t) Y − g(t)² s(Y, t)] dt + g(t) dB̄       (t decreasing)
+ * </pre>
+ * and the probability-flow ODE dY/dt = f(t) Y − ½ g(t)² s(Y, t), both with the marginals p_t
+ * of Y_t = α_t X + σ_t W when s = ∇log p_t. They are integrated over a {@link TimeGrid} from
+ * t_start = t_0 down to t_end = t_N by a {@link Scheme} (Euler–Maruyama for the SDE, Euler or
+ * Heun for the ODE), with s from any {@link ScoreFunction}.
+ *
+ * <p><b>Prior.</b> Samples start from N(0, v_0 I) at t_0, v_0 = α_{t_0}² s_p² + σ_{t_0}², the
+ * law of Y_{t_0} for a target of variance s_p² per coordinate if it were Gaussian. The default
+ * s_p² is 1 for variance-preserving schedules (the prior is then N(0, I) at any t_0) and 0
+ * otherwise (iDEM's N(0, σ_1² I) for VE); {@link #withPriorDataVariance} sets it. No step may be
+ * evaluated where α_t = 0 (the VP cosine's t = 1), where f and g diverge: start the VP cosine
+ * at {@link TimeGrid#defaultStart} = 1 − 10⁻³, which is explained there.
+ *
+ * <p><b>Symmetry.</b> The state lives on a {@link Manifold} with Euclidean coordinates: the
+ * prior draw and every step's noise are {@linkplain Manifold#projectTangent projected} and the
+ * state is {@linkplain Manifold#canonicalise canonicalised} after every update, so on a
+ * translation-invariant {@link io.github.targetscore.core.manifold.ParticleSpace} the prior is
+ * the mean-free Gaussian and the centre of mass stays at 0 whatever the score does (iDEM removes
+ * the mean every step).
+ *
+ * <p><b>Parallelism and reproducibility.</b> The score function sees the whole batch once per
+ * evaluation (one call per step, two for Heun), on the calling thread; the updates run over
+ * contiguous blocks of samples on a bounded {@link ForkJoinPool}. Sample i draws its prior and
+ * all its noise from stream i of the given {@link RandomStreams}, so the output is bit-identical
+ * for any thread count. The state, the scores and (Heun) the predictor are flat n × d arrays
+ * allocated once per run; nothing is allocated per step. Immutable and thread-safe.
+ */
+public final class ReverseDiffusion {
+
+    /** Rows per parallel task: an update costs a few flops per coordinate. */
+    private static final int ROWS_PER_TASK = 256;
+
+    private final Scheme scheme;
+    private final NoiseSchedule schedule;
+    private final TimeGrid grid;
+    private final Manifold space;
+    private final double priorDataVariance;
+    /** f(t_k) and g(t_k)² for k = 0 .. N (entry N only where Heun corrects its last step). */
+    private final double[] drift;
+    private final double[] diffusion2;
+    /** Whether Heun corrects the last step: σ_{t_N} &gt; 0, so the score exists at t_N. */
+    private final boolean correctLastStep;
+
+    private ReverseDiffusion(Scheme scheme, NoiseSchedule schedule, TimeGrid grid, Manifold space,
+            double priorDataVariance) {
+        this.scheme = scheme;
+        this.schedule = schedule;
+        this.grid = grid;
+        this.space = space;
+        this.priorDataVariance = priorDataVariance;
+        int steps = grid.steps();
+        this.correctLastStep = scheme == Scheme.PROBABILITY_FLOW_HEUN
+                && schedule.sigma(grid.end()) > 0;
+        int evaluated = correctLastStep ? steps + 1 : steps;
+        this.drift = new double[steps + 1];
+        this.diffusion2 = new double[steps + 1];
+        for (int k = 0; k < evaluated; k++) {
+            coefficients(k);
+        }
+    }
+
+    /**
+     * @param scheme the integrator
+     * @param schedule gives α_t, σ_t, f(t) and g(t)
+     * @param grid the times, from t_start down to t_end
+     * @param space where samples live; its points and tangent vectors must have the same
+     *     coordinates (R^d, particle systems)
+     * @throws IllegalArgumentException if the space is curved or the grid evaluates f or g
+     *     where they diverge (α_t = 0) or are not finite
+     */
+    public static ReverseDiffusion of(Scheme scheme, NoiseSchedule schedule, TimeGrid grid,
+            Manifold space) {
+        if (space.dimension() != space.tangentDimension()) {
+            throw new IllegalArgumentException("reverse diffusion updates coordinates additively;"
+                    + " " + space + " has " + space.dimension() + " coordinates but "
+                    + space.tangentDimension() + " tangent components");
+        }
+        return new ReverseDiffusion(scheme, schedule, grid, space,
+                schedule.variancePreserving() ? 1 : 0);
+    }
+
+    /**
+     * A copy whose prior is N(0, (α_{t_0}² s_p² + σ_{t_0}²) I).
+     *
+     * @param dataVariance s_p² ≥ 0, in squared units of x
+     */
+    public ReverseDiffusion withPriorDataVariance(double dataVariance) {
+        if (!(dataVariance >= 0) || !Double.isFinite(dataVariance)) {
+            throw new IllegalArgumentException("prior data variance must be finite and >= 0, got "
+                    + dataVariance);
+        }
+        return new ReverseDiffusion(scheme, schedule, grid, space, dataVariance);
+    }
+
+    /** Fills f(t_k) and g(t_k)², checking that both exist there. */
+    private void coefficients(int k) {
+        double t = grid.time(k);
+        if (!(schedule.alpha(t) > 0)) {
+            throw new IllegalArgumentException("time grid: t_" + k + " = " + t + " has α_t = 0 under "
+                    + schedule + ", where f = d log α/dt and g diverge; start at "
+                    + "TimeGrid.defaultStart(schedule) = " + TimeGrid.defaultStart(schedule));
+        }
+        drift[k] = schedule.drift(t);
+        double g = schedule.diffusion(t);
+        diffusion2[k] = g * g;
+        if (!Double.isFinite(drift[k]) || !Double.isFinite(diffusion2[k])) {
+            throw new IllegalArgumentException("time grid: t_" + k + " = " + t + " gives f = "
+                    + drift[k] + ", g = " + g + " under " + schedule);
+        }
+    }
+
+    /** The integrator. */
+    public Scheme scheme() {
+        return scheme;
+    }
+
+    /** The time grid. */
+    public TimeGrid grid() {
+        return grid;
+    }
+
+    /** The prior's variance per coordinate, v_0 = α_{t_0}² s_p² + σ_{t_0}². */
+    public double priorVariance() {
+        double alpha = schedule.alpha(grid.start());
+        return alpha * alpha * priorDataVariance + schedule.variance(grid.start());
+    }
+
+    /** {@link #sample(ScoreFunction, int, RandomStreams, ForkJoinPool, StepListener)} unobserved. */
+    public double[] sample(ScoreFunction score, int count, RandomStreams streams,
+            ForkJoinPool pool) {
+        return sample(score, count, streams, pool, StepListener.none());
+    }
+
+    /**
+     * Draws {@code count} samples at t_end.
+     *
+     * @param score s(y, t), rows of width {@code space.dimension()}
+     * @param count number of samples n ≥ 0
+     * @param streams sample i draws from {@code streams.stream(i)}
+     * @param pool the workers of the updates
+     * @param listener told after every step
+     * @return the samples, row-major n × d
+     * @throws IllegalArgumentException if the score's width is not the space's dimension or
+     *     n &lt; 0
+     * @throws IllegalStateException naming the step, time, sample and coordinate if the score
+     *     function returns a non-finite value or a sample diverges
+     */
+    public double[] sample(ScoreFunction score, int count, RandomStreams streams,
+            ForkJoinPool pool, StepListener listener) {
+        int d = space.dimension();
+        if (score.dimension() != d) {
+            throw new IllegalArgumentException("score function " + score + " has rows of width "
+                    + score.dimension() + " but samples on " + space + " have " + d
+                    + " coordinates");
+        }
+        if (count < 0) {
+            throw new IllegalArgumentException("sample count must be >= 0, got " + count);
+        }
+        Run run = new Run(score, count, ParallelEnergies.of(pool, ROWS_PER_TASK));
+        run.drawPrior(streams);
+        int steps = grid.steps();
+        for (int k = 0; k < steps; k++) {
+            run.step(k);
+            listener.stepCompleted(k + 1, steps, grid.time(k + 1));
+        }
+        return run.y;
+    }
+
+    /**
+     * The state of one {@link #sample} call, n × d arrays allocated once: the samples y, the
+     * scores s (also the noise and Heun's drift D_k), Heun's predictor ŷ and its score, and each
+     * sample's normal deviates.
+     */
+    private final class Run {
+        final ScoreFunction score;
+        final int count;
+        final int d;
+        final ParallelEnergies blocks;
+        final double[] y;
+        final double[] s;
+        final double[] predicted;
+        final double[] predictedScore;
+        final NormalizedGaussianSampler[] normals;
+
+        Run(ScoreFunction score, int count, ParallelEnergies blocks) {
+            this.score = score;
+            this.count = count;
+            this.d = space.dimension();
+            this.blocks = blocks;
+            int size = Math.multiplyExact(count, d);
+            this.y = new double[size];
+            this.s = new double[size];
+            boolean heun = scheme == Scheme.PROBABILITY_FLOW_HEUN;
+            this.predicted = heun ? new double[size] : null;
+            this.predictedScore = heun ? new double[size] : null;
+            this.normals = new NormalizedGaussianSampler[count];
+        }
+
+        /** y_i = √v_0 P z_i, z_i ~ N(0, I) from stream i, P the tangent projection. */
+        void drawPrior(RandomStreams streams) {
+            double deviation = Math.sqrt(priorVariance());
+            blocks.run(0, count, (from, n) -> {
+                for (int i = from; i < from + n; i++) {
+                    normals[i] = ZigguratSampler.NormalizedGaussian.of(streams.stream(i));
+                    int o = i * d;
+                    addNoise(i, o, y, deviation);
+                    space.canonicalise(y, o);
+                }
+            });
+        }
+
+        /** Adds scale · P z to row i of {@code a} (at offset o), using s's row i as scratch. */
+        private void addNoise(int i, int o, double[] a, double scale) {
+            NormalizedGaussianSampler normal = normals[i];
+            for (int j = o; j < o + d; j++) {
+                s[j] = normal.sample();
+            }
+            space.projectTangent(s, o);
+            for (int j = o; j < o + d; j++) {
+                a[j] += scale * s[j];
+            }
+        }
+
+        /** Step k, from t_k to t_{k+1}. */
+        void step(int k) {
+            double t = grid.time(k);
+            double dt = t - grid.time(k + 1);
+            double f = drift[k];
+            double g2 = diffusion2[k];
+            score.score(y, 0, count, t, s);
+            switch (scheme) {
+                case EULER_MARUYAMA:
+                    double noiseScale = Math.sqrt(g2 * dt);
+                    blocks.run(0, count, (from, n) -> {
+                        for (int i = from; i < from + n; i++) {
+                            int o = i * d;
+                            checkScore(s, o, k, i);
+                            for (int j = o; j < o + d; j++) {
+                                y[j] += dt * (g2 * s[j] - f * y[j]);
+                            }
+                            addNoise(i, o, y, noiseScale);
+                            finish(y, o, k, i);
+                        }
+                    });
+                    break;
+                case PROBABILITY_FLOW_EULER:
+                    blocks.run(0, count, (from, n) -> {
+                        for (int i = from; i < from + n; i++) {
+                            int o = i * d;
+                            checkScore(s, o, k, i);
+                            for (int j = o; j < o + d; j++) {
+                                y[j] += dt * (0.5 * g2 * s[j] - f * y[j]);
+                            }
+                            finish(y, o, k, i);
+                        }
+                    });
+                    break;
+                default:
+                    heunStep(k, dt);
+            }
+        }
+
+        /**
+         * Heun: s ← D_k = ½ g_k² s_k − f_k y, ŷ = y + Δ D_k; then
+         * y ← y + ½Δ (D_k + ½ g_{k+1}² s(ŷ, t_{k+1}) − f_{k+1} ŷ), or y ← ŷ on a last step
+         * that ends at σ = 0.
+         */
+        private void heunStep(int k, double dt) {
+            double f = drift[k];
+            double g2 = diffusion2[k];
+            blocks.run(0, count, (from, n) -> {
+                for (int i = from; i < from + n; i++) {
+                    int o = i * d;
+                    checkScore(s, o, k, i);
+                    for (int j = o; j < o + d; j++) {
+                        s[j] = 0.5 * g2 * s[j] - f * y[j];
+                        predicted[j] = y[j] + dt * s[j];
+                    }
+                    finish(predicted, o, k, i);
+                }
+            });
+            if (k == grid.steps() - 1 && !correctLastStep) {
+                System.arraycopy(predicted, 0, y, 0, y.length);
+                return;
+            }
+            double f1 = drift[k + 1];
+            double g21 = diffusion2[k + 1];
+            score.score(predicted, 0, count, grid.time(k + 1), predictedScore);
+            blocks.run(0, count, (from, n) -> {
+                for (int i = from; i < from + n; i++) {
+                    int o = i * d;
+                    checkScore(predictedScore, o, k, i);
+                    for (int j = o; j < o + d; j++) {
+                        y[j] += 0.5 * dt * (s[j] + 0.5 * g21 * predictedScore[j]
+                                - f1 * predicted[j]);
+                    }
+                    finish(y, o, k, i);
+                }
+            });
+        }
+
+        /** Canonicalises row i and checks that it stayed finite. */
+        private void finish(double[] a, int o, int k, int i) {
+            space.canonicalise(a, o);
+            int j = firstNonFinite(a, o);
+            if (j >= 0) {
+                throw failure(k, i, "sample diverged (is the grid too coarse where |f| or g² is"
+                        + " large?)", j, a[o + j]);
+            }
+        }
+
+        private void checkScore(double[] scores, int o, int k, int i) {
+            int j = firstNonFinite(scores, o);
+            if (j >= 0) {
+                throw failure(k, i, "score function " + score + " returned a non-finite score", j,
+                        scores[o + j]);
+            }
+        }
+
+        /** The first j with a[o + j] not finite, or −1. */
+        private int firstNonFinite(double[] a, int o) {
+            for (int j = 0; j < d; j++) {
+                if (!Double.isFinite(a[o + j])) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        private IllegalStateException failure(int k, int i, String what, int j, double value) {
+            return new IllegalStateException("reverse diffusion step " + (k + 1) + " of "
+                    + grid.steps() + " (t = " + grid.time(k) + " → " + grid.time(k + 1)
+                    + "), sample " + i + ": " + what + ": coordinate " + j + " is " + value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ReverseDiffusion[" + scheme + ", " + schedule + ", " + grid + ", " + space + "]";
+    }
+}
