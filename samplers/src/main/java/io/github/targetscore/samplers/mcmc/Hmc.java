@@ -19,6 +19,31 @@ import org.apache.commons.rng.UniformRandomProvider;
  * steps L_t uniformly in {1, …, L}: every (ε_t, L_t) kernel leaves π invariant, so their
  * mixture does too, and trajectories no longer share one period (which can make fixed-L HMC
  * nearly reducible on near-Gaussian targets). {@link StepInfo#stepSize()} reports the nominal ε.
+ *
+ * <p><b>Truncated kicks</b> (on by default): the kicks use the force field
+ * <pre>
+ *   F(x) = ∇log π(x) · min(1, 2√n / (ε |∇log π(x)|)),
+ * </pre>
+ * n the tangent dimension, so that a half kick (ε/2)F never exceeds √n, the typical length of
+ * the momentum it is added to. Near a singularity (overlapping Lennard-Jones particles, forces of
+ * 10⁸–10¹²) the untruncated first kick throws the trajectory far away, every proposal is rejected
+ * and step-size adaptation cannot shrink ε fast enough: the chain never moves. Truncated, the
+ * kicks push it out of the singular region by steps of ε√n. On a Gaussian of scale ℓ the cap
+ * binds only beyond |x − μ| = 2√n ℓ²/ε, i.e. beyond the typical radius ℓ√n even at the
+ * leapfrog's stability limit ε = 2ℓ, and beyond 2n^(1/4) typical radii at the optimal
+ * ε ≈ ℓn^(−1/4): in the bulk of smooth targets in many dimensions it is plain HMC.
+ *
+ * <p>The kernel stays exact. HMC needs only that the proposal map be volume-preserving and
+ * reversible, not that it follow the target's gradient (Neal 2011, "using approximations to
+ * compute the trajectory"): F depends on x alone (ε is fixed, or drawn independently of the
+ * state, for the whole trajectory), so the kick (x, p) ↦ (x, p + (ε/2)PF(x)) and the drift
+ * (x, p) ↦ (x + εp, p) are shears with Jacobian determinant 1, and so is their composition Φ;
+ * with the momentum flip R, RKR = K⁻¹ and RDR = D⁻¹, and the palindrome Φ = K D K gives
+ * R Φ^L R = Φ^(−L), so z ↦ R Φ^L(z) is a volume-preserving involution. Accepting it with
+ * min(1, exp(H(z) − H(Φ^L z))) under the true H(x, p) = −log π(x) + |p|²/2 therefore satisfies
+ * detailed balance for exp(−H), whose x-marginal is π. Where the cap binds F is no gradient and
+ * H is not conserved to O(ε²): such proposals are accepted less often, which costs efficiency,
+ * never correctness. {@link #truncatedKicks()} counts the kicks the cap shortened.
  */
 public final class Hmc extends McmcKernel {
 
@@ -28,25 +53,33 @@ public final class Hmc extends McmcKernel {
     private final int leapfrogSteps;
     private final double stepSizeJitter;
     private final boolean randomPathLength;
+    private final boolean truncateKicks;
+    private final double maxHalfKick;
     private final double[] momentum;
+    private long truncatedKickCount;
 
     private Hmc(LogDensity density, double stepSize, int leapfrogSteps, double stepSizeJitter,
-            boolean randomPathLength) {
+            boolean randomPathLength, boolean truncateKicks) {
         super(density, stepSize);
         this.leapfrogSteps = leapfrogSteps;
         this.stepSizeJitter = stepSizeJitter;
         this.randomPathLength = randomPathLength;
+        this.truncateKicks = truncateKicks;
         this.momentum = new double[tangentDimension()];
+        this.maxHalfKick = truncateKicks ? Math.sqrt(momentum.length)
+                : Double.POSITIVE_INFINITY;
     }
 
     /**
+     * HMC with truncated kicks.
+     *
      * @param density π
      * @param stepSize ε &gt; 0, the leapfrog step
      * @param leapfrogSteps L ≥ 1 leapfrog steps per proposal
      * @return a kernel for one chain
      */
     public static Hmc of(LogDensity density, double stepSize, int leapfrogSteps) {
-        return of(density, stepSize, leapfrogSteps, 0, false);
+        return of(density, stepSize, leapfrogSteps, 0, false, true);
     }
 
     /**
@@ -55,12 +88,14 @@ public final class Hmc extends McmcKernel {
      * @param leapfrogSteps L ≥ 1, the (largest) number of leapfrog steps per proposal
      * @param stepSizeJitter j ∈ [0, 1): each proposal uses ε(1 + j(2u − 1)); 0 for none
      * @param randomPathLength whether each proposal uses L_t ~ U{1, …, L} steps instead of L
+     * @param truncateKicks whether the kicks use the truncated force F (see the class
+     *     comment); {@code false} gives textbook HMC, which can stick near singularities
      * @return a kernel for one chain
      */
     public static Hmc of(LogDensity density, double stepSize, int leapfrogSteps,
-            double stepSizeJitter, boolean randomPathLength) {
+            double stepSizeJitter, boolean randomPathLength, boolean truncateKicks) {
         return new Hmc(density, stepSize, checkLeapfrogSteps(leapfrogSteps),
-                checkStepSizeJitter(stepSizeJitter), randomPathLength);
+                checkStepSizeJitter(stepSizeJitter), randomPathLength, truncateKicks);
     }
 
     static double checkStepSizeJitter(double stepSizeJitter) {
@@ -102,6 +137,19 @@ public final class Hmc extends McmcKernel {
         return randomPathLength;
     }
 
+    /** Whether the kicks use the truncated force F (see the class comment). */
+    public boolean truncatesKicks() {
+        return truncateKicks;
+    }
+
+    /**
+     * Kicks (two per leapfrog step) whose force the truncation shortened since the kernel was
+     * created; 0 without truncation.
+     */
+    public long truncatedKicks() {
+        return truncatedKickCount;
+    }
+
     @Override
     boolean usesScore() {
         return true;
@@ -114,24 +162,46 @@ public final class Hmc extends McmcKernel {
         int steps = randomPathLength ? 1 + rng.nextInt(leapfrogSteps) : leapfrogSteps;
         double kinetic = gaussian(rng, momentum) / 2;
         proposal.copyFrom(current);
-        for (int l = 0; l < steps; l++) {
-            kick(proposal, epsilon / 2);
-            move(proposal, momentum, epsilon, proposal);
-            if (evaluateWithScore(proposal) == Double.NEGATIVE_INFINITY) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            kick(proposal, epsilon / 2);
+        if (leapfrog(proposal, momentum, epsilon, steps) == Double.NEGATIVE_INFINITY) {
+            return Double.NEGATIVE_INFINITY;
         }
         return proposal.logDensity() - squaredNorm(momentum) / 2
                 - current.logDensity() + kinetic;
     }
 
-    /** p ← p + c·P∇log π(x), p staying in the sampled subspace. */
-    private void kick(ChainState state, double c) {
-        double[] score = state.score();
-        for (int i = 0; i < momentum.length; i++) {
-            momentum[i] += c * score[i];
+    /**
+     * The leapfrog map Φ^L: moves (x, p) in place through {@code steps} steps of size ε with
+     * the (truncated) kicks, stopping early where π vanishes.
+     *
+     * @param state x, with its scores current; left at the end point
+     * @param p the momentum, in the sampled subspace; left at the end point
+     * @return log π at the end point, −∞ if a step reached a point where π vanishes
+     */
+    double leapfrog(ChainState state, double[] p, double epsilon, int steps) {
+        for (int l = 0; l < steps; l++) {
+            kick(state, p, epsilon / 2);
+            move(state, p, epsilon, state);
+            if (evaluateWithScore(state) == Double.NEGATIVE_INFINITY) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            kick(state, p, epsilon / 2);
         }
-        project(momentum);
+        return state.logDensity();
+    }
+
+    /**
+     * p ← p + c·PF(x), p staying in the sampled subspace: F = ∇log π shortened so that
+     * c|F| ≤ √n when kicks are truncated.
+     */
+    private void kick(ChainState state, double[] p, double c) {
+        double[] score = state.score();
+        double factor = truncatedFactor(c, score, maxHalfKick);
+        if (factor < c) {
+            truncatedKickCount++;
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] += factor * score[i];
+        }
+        project(p);
     }
 }

@@ -57,10 +57,8 @@ public final class Mala extends McmcKernel {
     }
 
     /** The factor c with c·∇ = h∇ truncated to length √(2h·n). */
-    private double truncatedDrift(double h, double[] score) {
-        double norm = Math.sqrt(squaredNorm(score));
-        double cap = Math.sqrt(2 * h * score.length);
-        return h * norm > cap ? cap / norm : h;
+    private static double truncatedDrift(double h, double[] score) {
+        return truncatedFactor(h, score, Math.sqrt(2 * h * score.length));
     }
 
     @Override

@@ -16,34 +16,40 @@ public final class McmcAlgorithm {
     private final int leapfrogSteps;
     private final double stepSizeJitter;
     private final boolean randomPathLength;
+    private final boolean truncateKicks;
     private final double targetAcceptance;
 
     private McmcAlgorithm(Kind kind, int leapfrogSteps, double stepSizeJitter,
-            boolean randomPathLength, double targetAcceptance) {
+            boolean randomPathLength, boolean truncateKicks, double targetAcceptance) {
         this.kind = kind;
         this.leapfrogSteps = leapfrogSteps;
         this.stepSizeJitter = stepSizeJitter;
         this.randomPathLength = randomPathLength;
+        this.truncateKicks = truncateKicks;
         this.targetAcceptance = targetAcceptance;
     }
 
     /** Random-walk Metropolis ({@link RandomWalkMetropolis}), target acceptance 0.234. */
     public static McmcAlgorithm rwmh() {
-        return new McmcAlgorithm(Kind.RWMH, 0, 0, false, RandomWalkMetropolis.TARGET_ACCEPTANCE);
+        return new McmcAlgorithm(Kind.RWMH, 0, 0, false, false,
+                RandomWalkMetropolis.TARGET_ACCEPTANCE);
     }
 
     /** MALA ({@link Mala}), target acceptance 0.574. */
     public static McmcAlgorithm mala() {
-        return new McmcAlgorithm(Kind.MALA, 0, 0, false, Mala.TARGET_ACCEPTANCE);
+        return new McmcAlgorithm(Kind.MALA, 0, 0, false, false, Mala.TARGET_ACCEPTANCE);
     }
 
-    /** HMC ({@link Hmc}) with L ≥ 1 leapfrog steps, target acceptance 0.65. */
+    /**
+     * HMC ({@link Hmc}) with L ≥ 1 leapfrog steps and truncated kicks (exact, and chains
+     * started next to a singularity move), target acceptance 0.65.
+     */
     public static McmcAlgorithm hmc(int leapfrogSteps) {
         return hmc(leapfrogSteps, 0, false);
     }
 
     /**
-     * HMC ({@link Hmc}) with jitter, target acceptance 0.65.
+     * HMC ({@link Hmc}) with jitter and truncated kicks, target acceptance 0.65.
      *
      * @param leapfrogSteps L ≥ 1, the (largest) number of leapfrog steps per proposal
      * @param stepSizeJitter j ∈ [0, 1): each proposal uses ε(1 + j(2u − 1)), u ~ U(0, 1)
@@ -52,13 +58,29 @@ public final class McmcAlgorithm {
     public static McmcAlgorithm hmc(int leapfrogSteps, double stepSizeJitter,
             boolean randomPathLength) {
         return new McmcAlgorithm(Kind.HMC, Hmc.checkLeapfrogSteps(leapfrogSteps),
-                Hmc.checkStepSizeJitter(stepSizeJitter), randomPathLength, Hmc.TARGET_ACCEPTANCE);
+                Hmc.checkStepSizeJitter(stepSizeJitter), randomPathLength, true,
+                Hmc.TARGET_ACCEPTANCE);
+    }
+
+    /**
+     * A copy of this HMC algorithm whose kicks follow the untruncated gradient (textbook HMC,
+     * for comparison: its chains can stick next to singularities, see {@link Hmc}).
+     *
+     * @throws IllegalStateException unless this is HMC
+     */
+    public McmcAlgorithm withoutKickTruncation() {
+        if (kind != Kind.HMC) {
+            throw new IllegalStateException("kick truncation is an HMC option; " + name()
+                    + " has no kicks");
+        }
+        return new McmcAlgorithm(kind, leapfrogSteps, stepSizeJitter, randomPathLength, false,
+                targetAcceptance);
     }
 
     /** A copy that adapts the step size toward acceptance rate δ ∈ (0, 1). */
     public McmcAlgorithm withTargetAcceptance(double targetAcceptance) {
         return new McmcAlgorithm(kind, leapfrogSteps, stepSizeJitter, randomPathLength,
-                StepSizeAdaptation.checkTargetAcceptance(targetAcceptance));
+                truncateKicks, StepSizeAdaptation.checkTargetAcceptance(targetAcceptance));
     }
 
     /** "rwmh", "mala" or "hmc". */
@@ -76,7 +98,8 @@ public final class McmcAlgorithm {
         return switch (kind) {
             case RWMH -> RandomWalkMetropolis.of(density, stepSize);
             case MALA -> Mala.of(density, stepSize);
-            case HMC -> Hmc.of(density, stepSize, leapfrogSteps, stepSizeJitter, randomPathLength);
+            case HMC -> Hmc.of(density, stepSize, leapfrogSteps, stepSizeJitter, randomPathLength,
+                    truncateKicks);
         };
     }
 
@@ -96,7 +119,8 @@ public final class McmcAlgorithm {
     public String toString() {
         return name() + (kind == Kind.HMC ? "(L=" + leapfrogSteps
                 + (randomPathLength ? " uniform" : "")
-                + (stepSizeJitter > 0 ? ", ε jitter " + stepSizeJitter : "") + ")" : "")
+                + (stepSizeJitter > 0 ? ", ε jitter " + stepSizeJitter : "")
+                + (truncateKicks ? "" : ", untruncated kicks") + ")" : "")
                 + ", target acceptance " + targetAcceptance;
     }
 }

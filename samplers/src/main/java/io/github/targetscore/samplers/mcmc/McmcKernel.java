@@ -239,6 +239,16 @@ public abstract sealed class McmcKernel permits RandomWalkMetropolis, Mala, Hmc 
         return logTarget + posterior.addLikelihoodScore(x, score);
     }
 
+    /**
+     * The largest c ≤ {@code factor} with c·|v| ≤ {@code maxLength}: {@code factor}, or
+     * maxLength/|v| where factor·|v| would exceed maxLength (the truncation of MALA's drift and
+     * HMC's kicks).
+     */
+    static double truncatedFactor(double factor, double[] v, double maxLength) {
+        double norm = Math.sqrt(squaredNorm(v));
+        return factor * norm > maxLength ? maxLength / norm : factor;
+    }
+
     static double squaredNorm(double[] v) {
         double s = 0;
         for (double e : v) {

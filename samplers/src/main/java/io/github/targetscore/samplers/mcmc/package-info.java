@@ -10,10 +10,12 @@
  * <li>{@link io.github.targetscore.samplers.mcmc.RandomWalkMetropolis}: x' = x ⊕ h·ξ,
  *   ξ ~ N(0, I) projected, r = π(x')/π(x);</li>
  * <li>{@link io.github.targetscore.samplers.mcmc.Mala}: x' = x ⊕ v, v = h∇log π(x) + √(2h)ξ,
- *   r = π(x') q(x|x') / (π(x) q(x'|x)) with q(x'|x) = N(x'; x + h∇log π(x), 2hI);</li>
+ *   r = π(x') q(x|x') / (π(x) q(x'|x)) with q(x'|x) = N(x'; x + h∇log π(x), 2hI), the drift
+ *   truncated to the noise's length √(2hn);</li>
  * <li>{@link io.github.targetscore.samplers.mcmc.Hmc}: L leapfrog steps of size ε for
- *   H(x, p) = −log π(x) + |p|²/2, p ~ N(0, I) projected, r = exp(H(x, p) − H(x', p')),
- *   optionally with ε and L jittered per proposal (fixed-L trajectories resonate on
+ *   H(x, p) = −log π(x) + |p|²/2, p ~ N(0, I) projected, r = exp(H(x, p) − H(x', p')), each
+ *   half kick truncated to the momentum's length √n (still volume-preserving and reversible,
+ *   so exact), optionally with ε and L jittered per proposal (fixed-L trajectories resonate on
  *   near-Gaussian targets).</li>
  * </ul>
  * Moves go through the manifold's retraction with noise and momenta projected onto the sampled

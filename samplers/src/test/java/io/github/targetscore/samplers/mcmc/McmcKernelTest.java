@@ -187,6 +187,6 @@ class McmcKernelTest {
                     () -> onPosterior.step(RandomStreams.of(5).stream(0), plain));
         }
         assertMessage("at least 1 leapfrog step", () -> Hmc.of(target, 0.1, 0));
-        assertMessage("jitter must be in [0, 1)", () -> Hmc.of(target, 0.1, 3, 1, false));
+        assertMessage("jitter must be in [0, 1)", () -> Hmc.of(target, 0.1, 3, 1, false, true));
     }
 }
