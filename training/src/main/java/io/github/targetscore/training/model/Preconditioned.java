@@ -1,9 +1,13 @@
 package io.github.targetscore.training.model;
 
-/** TSM Appendix D preconditioning; see {@link Parameterisation#preconditioned(double)}. */
+import io.github.targetscore.core.loss.Preconditioning;
+
+/**
+ * TSM Appendix D preconditioning through {@link Preconditioning}; see
+ * {@link Parameterisation#preconditioned(double)}.
+ */
 final class Preconditioned implements Parameterisation {
 
-    private final double dataVariance;
     private final double dataScale;
 
     Preconditioned(double dataVariance) {
@@ -11,31 +15,26 @@ final class Preconditioned implements Parameterisation {
             throw new IllegalArgumentException("data variance must be finite and > 0, got "
                     + dataVariance);
         }
-        this.dataVariance = dataVariance;
         this.dataScale = Math.sqrt(dataVariance);
-    }
-
-    private double total(double alpha, double sigma) {
-        return sigma * sigma + alpha * alpha * dataVariance;
     }
 
     @Override
     public double inputScale(double alpha, double sigma) {
-        return 1 / Math.sqrt(total(alpha, sigma));
+        return Preconditioning.of(alpha, sigma, dataScale).cIn();
     }
 
     @Override
     public double outputScale(double alpha, double sigma) {
-        return -sigma / (alpha * dataScale * Math.sqrt(total(alpha, sigma)));
+        return Preconditioning.of(alpha, sigma, dataScale).cOut();
     }
 
     @Override
     public double skipScale(double alpha, double sigma) {
-        return -1 / total(alpha, sigma);
+        return Preconditioning.of(alpha, sigma, dataScale).cSkip();
     }
 
     @Override
     public String toString() {
-        return "preconditioned(σ_data² = " + dataVariance + ")";
+        return "preconditioned(σ_data = " + dataScale + ")";
     }
 }

@@ -1,8 +1,10 @@
 package io.github.targetscore.training.model;
 
 import io.github.targetscore.core.noise.NoiseSchedule;
+import io.github.targetscore.samplers.diffusion.ScoreFunction;
 import io.github.targetscore.training.ArrayBridge;
 import io.github.targetscore.training.network.ScoreNetwork;
+import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,9 +19,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * returns ℓ = (1/B) Σ_i λ_i ‖s_θ(y_i, t_i) − L_i‖² and adds ∂ℓ/∂θ to the network's gradient
  * vector, through ∂ℓ/∂F_i = (2/B) λ_i c_out(t_i) (s_i − L_i).
  *
- * <p>Not thread-safe (the network keeps its activations): one model per thread.
+ * <p>As a {@link ScoreFunction} it drives reverse-diffusion sampling. Not thread-safe (the
+ * network keeps its activations): one model per thread.
  */
-public final class ScoreModel {
+public final class ScoreModel implements ScoreFunction {
 
     private final ScoreNetwork network;
     private final Parameterisation parameterisation;
@@ -60,6 +63,7 @@ public final class ScoreModel {
     }
 
     /** Dimension d of y and of the score. */
+    @Override
     public int dimension() {
         return dimension;
     }
@@ -77,6 +81,14 @@ public final class ScoreModel {
                     + " rows, needs " + (start + count));
         }
         evaluate(points, times, start, count, out, null);
+    }
+
+    /** s_θ(y_i, t) for rows sharing one time t (the reverse-diffusion sampler's call). */
+    @Override
+    public void score(double[] ys, int start, int count, double t, double[] out) {
+        double[] times = new double[start + count];
+        Arrays.fill(times, start, start + count, t);
+        score(ys, times, start, count, out);
     }
 
     /**

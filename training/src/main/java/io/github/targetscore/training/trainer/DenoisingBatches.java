@@ -1,7 +1,9 @@
 package io.github.targetscore.training.trainer;
 
 import io.github.targetscore.core.LogDensity;
+import io.github.targetscore.core.ScoreClipping;
 import io.github.targetscore.core.identity.ScoreIdentity;
+import io.github.targetscore.core.loss.Weighting;
 import io.github.targetscore.core.manifold.Manifold;
 import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.core.random.RandomStreams;
@@ -15,8 +17,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * uniformly from a fixed set, t ~ U(t_min, t_max), y = α_t x + σ_t W with W ~ N(0, I) (projected
  * to the manifold's tangent space, e.g. mean-free for particle systems), and the target
  * L = κ(αx − y)/σ² + (1 − κ)∇log p_X(x)/α of the chosen identity (DSI gives DSM, TSI gives TSM,
- * κ/κ̄ the mixtures). The target scores ∇log p_X of the sample set are computed once, so a TSM
- * step costs what a DSM step costs.
+ * κ/κ̄ the mixtures), optionally norm-capped ({@link ScoreClipping}), with loss weight
+ * λ_t from a time-only {@link Weighting}. The target scores ∇log p_X of the sample set are
+ * computed once, so a TSM step costs what a DSM step costs.
  */
 public final class DenoisingBatches implements BatchSource {
 
@@ -27,6 +30,8 @@ public final class DenoisingBatches implements BatchSource {
     private final Manifold manifold;
     private final ScoreIdentity identity;
     private final NoiseSchedule schedule;
+    private final Weighting weighting;
+    private final ScoreClipping clipping;
     private final double minTime;
     private final double maxTime;
     private final RandomStreams streams;
@@ -47,6 +52,8 @@ public final class DenoisingBatches implements BatchSource {
         }
         this.identity = b.identity;
         this.schedule = b.schedule;
+        this.weighting = b.weighting;
+        this.clipping = ScoreClipping.of(manifold, b.targetClip);
         this.minTime = b.minTime;
         this.maxTime = b.maxTime;
         this.streams = RandomStreams.of(b.seed);
@@ -117,10 +124,15 @@ public final class DenoisingBatches implements BatchSource {
             times[i] = t;
             ScoreIdentity.integrand(dimension, samples, source, targetScores, source, y, row,
                     alpha, sigma, identity.dsiWeight(alpha, sigma), targets, row);
+            clipping.apply(targets, row);
+            batch.weights()[i] = weighting.at(schedule, t);
         }
     }
 
-    /** Configures {@link DenoisingBatches}; defaults: DSI, VP cosine schedule, t ∈ [0.01, 0.99]. */
+    /**
+     * Configures {@link DenoisingBatches}; defaults: DSI, VP cosine schedule, t ∈ [0.01, 0.99],
+     * uniform weighting, no clipping.
+     */
     public static final class Builder {
         private final double[] samples;
         private final Manifold manifold;
@@ -129,6 +141,8 @@ public final class DenoisingBatches implements BatchSource {
         private NoiseSchedule schedule = NoiseSchedule.cosine();
         private double minTime = 0.01;
         private double maxTime = 0.99;
+        private Weighting weighting = Weighting.uniform();
+        private double targetClip = Double.POSITIVE_INFINITY;
         private long seed;
 
         private Builder(double[] samples, Manifold manifold) {
@@ -167,6 +181,28 @@ public final class DenoisingBatches implements BatchSource {
             }
             this.minTime = min;
             this.maxTime = max;
+            return this;
+        }
+
+        /**
+         * The loss weighting λ_t (default uniform); a per-sample weighting needs posterior
+         * samples, which data-driven batches do not have.
+         */
+        public Builder weighting(Weighting weighting) {
+            Objects.requireNonNull(weighting, "weighting");
+            if (weighting.perSample()) {
+                throw new IllegalArgumentException("weighting " + weighting.name()
+                        + " is per sample (it needs posterior samples); data-driven batches"
+                        + " take a time-only weighting");
+            }
+            this.weighting = weighting;
+            return this;
+        }
+
+        /** Caps each target's norm (per particle on particle spaces); +∞ (default) for none. */
+        public Builder targetClipping(double maxNorm) {
+            ScoreClipping.of(manifold, maxNorm);
+            this.targetClip = maxNorm;
             return this;
         }
 

@@ -3,6 +3,8 @@ package io.github.targetscore.training.trainer;
 import io.github.targetscore.training.model.RegressionBatch;
 import io.github.targetscore.training.model.ScoreModel;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The regression loop of score matching: for each step k, a batch from the {@link BatchSource}
@@ -52,6 +54,25 @@ public final class Trainer {
     /** Loss and gradient norm of every step taken, including before a resume. */
     public LossHistory history() {
         return history;
+    }
+
+    /**
+     * Runs {@code action} with the network's weights replaced by the optimiser's weight average
+     * (evaluation and sampling use the average when one is kept), then puts the trained
+     * weights back.
+     */
+    public <T> T withAveragedWeights(Supplier<T> action) {
+        if (optimiser.emaDecay() == 0) {
+            return action.get();
+        }
+        INDArray values = model.network().parameters().values();
+        INDArray trained = values.dup();
+        values.assign(optimiser.averagedValues());
+        try {
+            return action.get();
+        } finally {
+            values.assign(trained);
+        }
     }
 
     /**
