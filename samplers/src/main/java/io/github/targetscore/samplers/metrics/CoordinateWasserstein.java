@@ -55,6 +55,20 @@ public final class CoordinateWasserstein {
      *     a non-finite coordinate (naming it), or the two sizes differ
      */
     public double squaredDistance(double[] xs, double[] ys) {
+        double[] cost = costMatrix(xs, ys);
+        int n = xs.length / space.dimension();
+        return LinearAssignment.solve(cost, n).totalCost() / n;
+    }
+
+    /**
+     * The n × n matrix of squared distances |x_i − y_j|² between the canonicalised
+     * configurations, row-major: the cost matrix of the assignment.
+     *
+     * @param xs n ≥ 1 configurations, row-major, finite
+     * @param ys n configurations, row-major, finite
+     * @throws IllegalArgumentException as {@link #squaredDistance}
+     */
+    public double[] costMatrix(double[] xs, double[] ys) {
         double[] x = Configurations.canonicalCopy(space, xs, 1, "x-W2 first set");
         double[] y = Configurations.canonicalCopy(space, ys, 1, "x-W2 second set");
         int width = space.dimension();
@@ -69,7 +83,7 @@ public final class CoordinateWasserstein {
                 cost[i * n + j] = Configurations.squaredDistance(x, i, y, j, width);
             }
         }
-        return LinearAssignment.solve(cost, n).totalCost() / n;
+        return cost;
     }
 
     @Override

@@ -1,15 +1,16 @@
 package io.github.targetscore.samplers.metrics;
 
 import io.github.targetscore.core.random.RandomStreams;
-import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
 
 /**
  * Two disjoint random subsets of the same size drawn from the rows of a reference set: the two
  * "independent true samples" between which a metric's finite-sample floor is measured (MATH §9).
  *
- * <p>The rows are the first 2·size positions of a Fisher–Yates shuffle of 0 … rows − 1 driven by
- * stream 0 of {@link RandomStreams#of(long) RandomStreams.of(seed)}: the first half is
- * {@link #firstRows()}, the second {@link #secondRows()}, each in shuffled order. The same seed
+ * <p>The rows are 2·size distinct indices of 0 … rows − 1 in random order (a
+ * {@link PermutationSampler} driven by stream 0 of {@link RandomStreams#of(long)
+ * RandomStreams.of(seed)}): the first half is {@link #firstRows()}, the second
+ * {@link #secondRows()}. The same seed
  * always gives the same split. Immutable.
  */
 public final class ReferenceSplit {
@@ -34,17 +35,8 @@ public final class ReferenceSplit {
             throw new IllegalArgumentException("cannot draw two disjoint subsets of " + size
                     + " rows from " + rows + " reference rows (needs 1 <= size <= rows / 2)");
         }
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        UniformRandomProvider rng = RandomStreams.of(seed).stream(0);
-        for (int i = 0; i < 2 * size; i++) {
-            int k = i + rng.nextInt(rows - i);
-            int swap = order[i];
-            order[i] = order[k];
-            order[k] = swap;
-        }
+        int[] order = new PermutationSampler(RandomStreams.of(seed).stream(0), rows, 2 * size)
+                .sample();
         int[] first = new int[size];
         int[] second = new int[size];
         System.arraycopy(order, 0, first, 0, size);

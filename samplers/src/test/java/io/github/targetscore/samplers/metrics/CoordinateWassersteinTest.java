@@ -1,5 +1,6 @@
 package io.github.targetscore.samplers.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.targetscore.core.manifold.EuclideanSpace;
 import io.github.targetscore.core.manifold.ParticleSpace;
 import io.github.targetscore.core.random.RandomStreams;
-import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
 import org.junit.jupiter.api.Test;
 
 class CoordinateWassersteinTest {
@@ -19,17 +20,8 @@ class CoordinateWassersteinTest {
     void identicalAndPermutedSetsAreAtZero() {
         double[] xs = TestSamples.gaussian(1, 0, 400, ZERO_3, ONE_3);
         double[] permuted = new double[xs.length];
-        UniformRandomProvider rng = RandomStreams.of(1).stream(1);
-        int[] order = new int[400];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int k = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[k];
-            order[k] = t;
-        }
+        int[] order = PermutationSampler.natural(400);
+        PermutationSampler.shuffle(RandomStreams.of(1).stream(1), order);
         for (int i = 0; i < order.length; i++) {
             System.arraycopy(xs, 3 * order[i], permuted, 3 * i, 3);
         }
@@ -72,6 +64,14 @@ class CoordinateWassersteinTest {
         assertTrue(CoordinateWasserstein.of(EuclideanSpace.of(8)).distance(xs, moved) > 1);
         assertTrue(CoordinateWasserstein.of(ParticleSpace.of(4, 2, false))
                 .distance(xs, moved) > 1);
+    }
+
+    /** Two 1-D particles: (0, 2) centres to (−1, 1), (5, 5) and (4, 7) to (0, 0) and (−1.5, 1.5). */
+    @Test
+    void costMatrixHoldsSquaredDistancesOfCentredConfigurations() {
+        double[] cost = CoordinateWasserstein.of(ParticleSpace.of(2, 1, true))
+                .costMatrix(new double[] {0, 2, 5, 5}, new double[] {5, 5, 4, 7});
+        assertArrayEquals(new double[] {2, 0.5, 0, 4.5}, cost, 1e-15);
     }
 
     /** In one dimension the optimal matching is the sorted one. */

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.targetscore.core.manifold.EuclideanSpace;
 import io.github.targetscore.core.random.RandomStreams;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
 import org.junit.jupiter.api.Test;
 
 class LinearAssignmentTest {
@@ -86,67 +88,65 @@ class LinearAssignmentTest {
                 () -> n + " × " + n + " matrix " + java.util.Arrays.toString(cost));
     }
 
-    @Test
-    void matchesBruteForceOnRandomUniformCosts() {
-        RandomStreams streams = RandomStreams.of(101);
+    /** Makes the cost matrix of one random instance of size n. */
+    @FunctionalInterface
+    private interface Instance {
+        double[] cost(int n, int instance, UniformRandomProvider rng);
+    }
+
+    /**
+     * Checks random instances of every size 1 … 8 against brute force: many small ones, fewer
+     * of 7 and 8 (8! = 40320 permutations each).
+     */
+    private static void assertOptimalOnRandomInstances(long seed, Instance instances) {
+        RandomStreams streams = RandomStreams.of(seed);
         for (int n = 1; n <= 8; n++) {
-            int instances = n <= 6 ? 300 : n == 7 ? 60 : 15;
-            for (int instance = 0; instance < instances; instance++) {
-                UniformRandomProvider rng = streams.family(n).stream(instance);
-                double[] cost = new double[n * n];
-                for (int k = 0; k < cost.length; k++) {
-                    cost[k] = 100 * rng.nextDouble() - 30;
-                }
-                assertOptimal(cost, n);
+            int count = n <= 6 ? 200 : n == 7 ? 40 : 10;
+            for (int instance = 0; instance < count; instance++) {
+                assertOptimal(instances.cost(n, instance, streams.family(n).stream(instance)), n);
             }
         }
+    }
+
+    /** Squared distances between n random points of [0, 1)^d and n of [0.5, 1.5)^d. */
+    private static double[] squaredEuclideanCost(UniformRandomProvider rng, int n, int d) {
+        double[] a = new double[n * d];
+        double[] b = new double[n * d];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = rng.nextDouble();
+            b[k] = rng.nextDouble() + 0.5;
+        }
+        return CoordinateWasserstein.of(EuclideanSpace.of(d)).costMatrix(a, b);
+    }
+
+    @Test
+    void matchesBruteForceOnRandomUniformCosts() {
+        assertOptimalOnRandomInstances(101, (n, instance, rng) -> {
+            double[] cost = new double[n * n];
+            for (int k = 0; k < cost.length; k++) {
+                cost[k] = 100 * rng.nextDouble() - 30;
+            }
+            return cost;
+        });
     }
 
     /** Small integer costs: many optimal permutations and many equal reduced costs. */
     @Test
     void matchesBruteForceWithTies() {
-        RandomStreams streams = RandomStreams.of(202);
-        for (int n = 2; n <= 8; n++) {
-            int instances = n <= 6 ? 300 : n == 7 ? 60 : 15;
-            for (int instance = 0; instance < instances; instance++) {
-                UniformRandomProvider rng = streams.family(n).stream(instance);
-                int levels = 1 + instance % 3;
-                double[] cost = new double[n * n];
-                for (int k = 0; k < cost.length; k++) {
-                    cost[k] = rng.nextInt(levels + 1);
-                }
-                assertOptimal(cost, n);
+        assertOptimalOnRandomInstances(202, (n, instance, rng) -> {
+            double[] cost = new double[n * n];
+            for (int k = 0; k < cost.length; k++) {
+                cost[k] = rng.nextInt(2 + instance % 3);
             }
-        }
+            return cost;
+        });
     }
 
     /** Squared distances between random points: the metric's own cost matrices. */
     @Test
     void matchesBruteForceOnSquaredEuclideanCosts() {
-        RandomStreams streams = RandomStreams.of(303);
-        for (int n = 2; n <= 8; n++) {
-            int instances = n <= 6 ? 200 : n == 7 ? 40 : 10;
-            for (int instance = 0; instance < instances; instance++) {
-                UniformRandomProvider rng = streams.family(n).stream(instance);
-                int d = 1 + instance % 3;
-                double[] a = new double[n * d];
-                double[] b = new double[n * d];
-                for (int k = 0; k < a.length; k++) {
-                    a[k] = rng.nextDouble();
-                    b[k] = rng.nextDouble() + 0.5;
-                }
-                double[] cost = new double[n * n];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        for (int k = 0; k < d; k++) {
-                            double diff = a[i * d + k] - b[j * d + k];
-                            cost[i * n + j] += diff * diff;
-                        }
-                    }
-                }
-                assertOptimal(cost, n);
-            }
-        }
+        assertOptimalOnRandomInstances(303,
+                (n, instance, rng) -> squaredEuclideanCost(rng, n, 1 + instance % 3));
     }
 
     @Test
@@ -169,16 +169,8 @@ class LinearAssignmentTest {
     void findsAHiddenZeroPermutation() {
         int n = 300;
         UniformRandomProvider rng = RandomStreams.of(404).stream(0);
-        int[] hidden = new int[n];
-        for (int i = 0; i < n; i++) {
-            hidden[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int k = rng.nextInt(i + 1);
-            int t = hidden[i];
-            hidden[i] = hidden[k];
-            hidden[k] = t;
-        }
+        int[] hidden = PermutationSampler.natural(n);
+        PermutationSampler.shuffle(rng, hidden);
         double[] cost = new double[n * n];
         for (int k = 0; k < cost.length; k++) {
             cost[k] = 1 + rng.nextDouble();
@@ -195,23 +187,7 @@ class LinearAssignmentTest {
     @Test
     void largeEuclideanInstanceIsCertifiedByItsDuals() {
         int n = 700;
-        int d = 8;
-        UniformRandomProvider rng = RandomStreams.of(505).stream(0);
-        double[] a = new double[n * d];
-        double[] b = new double[n * d];
-        for (int k = 0; k < a.length; k++) {
-            a[k] = 4 * rng.nextDouble();
-            b[k] = 4 * rng.nextDouble();
-        }
-        double[] cost = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                for (int k = 0; k < d; k++) {
-                    double diff = a[i * d + k] - b[j * d + k];
-                    cost[i * n + j] += diff * diff;
-                }
-            }
-        }
+        double[] cost = squaredEuclideanCost(RandomStreams.of(505).stream(0), n, 8);
         Assignment first = LinearAssignment.solve(cost, n);
         assertCertified(cost, n, first);
         assertArrayEquals(first.columns(), LinearAssignment.solve(cost, n).columns(),
