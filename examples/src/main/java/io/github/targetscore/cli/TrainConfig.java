@@ -1,0 +1,142 @@
+package io.github.targetscore.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configuration of {@code targetscore train} (JSON; unknown fields are errors naming their
+ * path). Every field but {@code target} has a default, given here; the defaults reproduce the
+ * TSM paper's training study (Fig. 5): an MLP of three layers of 128 with a 128-wide sinusoidal
+ * time embedding, Adam at 1e−4, uniform weighting, the VP cosine schedule.
+ *
+ * @param target the energy to learn: {@code {"energy": NAME, "parameters": {...}}}
+ * @param data where the clean training samples come from
+ * @param losses regression losses to compare, each trained from the same initial network:
+ *     {@code dsm}, {@code tsm}, {@code kappa}, {@code kappa-bar}
+ * @param weighting the loss weighting λ_t by its MATH §3 name (default {@code uniform})
+ * @param schedule the noise schedule
+ * @param network the score network
+ * @param optimiser Adam's settings and the number of steps
+ * @param evaluation what is measured during training, and how often
+ * @param seed master seed (network initialisation, batches, evaluation samples)
+ */
+record TrainConfig(Target target, Data data, List<String> losses, String weighting,
+        Schedule schedule, Network network, Optimiser optimiser, Evaluation evaluation,
+        Long seed) {
+
+    /** Applies defaults. */
+    TrainConfig {
+        if (target == null) {
+            throw new IllegalArgumentException("target: required, e.g. {\"energy\": \"gmm40\"}");
+        }
+        data = data != null ? data : new Data(null, null);
+        losses = losses != null ? List.copyOf(losses) : List.of("dsm", "tsm", "kappa", "kappa-bar");
+        weighting = weighting != null ? weighting : "uniform";
+        schedule = schedule != null ? schedule : new Schedule(null, null, null, null, null);
+        network = network != null ? network : new Network(null, null, null, null, null);
+        optimiser = optimiser != null ? optimiser
+                : new Optimiser(null, null, null, null, null, null, null);
+        evaluation = evaluation != null ? evaluation : new Evaluation(null, null, null, null);
+        seed = seed != null ? seed : 1L;
+    }
+
+    /**
+     * @param energy an energy family or preset of the registry
+     * @param parameters its parameters (JSON values)
+     */
+    record Target(String energy, Map<String, Object> parameters) {
+        Target {
+            if (energy == null) {
+                throw new IllegalArgumentException("target.energy: required");
+            }
+            parameters = parameters != null ? Map.copyOf(parameters) : Map.of();
+        }
+    }
+
+    /**
+     * @param samples number of exact samples of the target (when {@code file} is absent;
+     *     default 20000)
+     * @param file an NPY file of clean samples (rows), instead of exact samples
+     */
+    record Data(Integer samples, String file) {
+        Data {
+            samples = samples != null ? samples : 20000;
+            if (samples < 2) {
+                throw new IllegalArgumentException("data.samples: must be >= 2, got " + samples);
+            }
+        }
+    }
+
+    /**
+     * @param type {@code cosine} (VP, default) or {@code geometric} (VE)
+     * @param sigmaMin VE σ_min
+     * @param sigmaMax VE σ_max
+     * @param minTime smallest training time (default 1e−3)
+     * @param maxTime largest training time (default 0.999 for VP, 1 for VE)
+     */
+    record Schedule(String type, Double sigmaMin, Double sigmaMax,
+            @JsonProperty("minTime") Double minTime, @JsonProperty("maxTime") Double maxTime) {
+        Schedule {
+            type = type != null ? type : "cosine";
+            minTime = minTime != null ? minTime : 1e-3;
+            maxTime = maxTime != null ? maxTime : type.equals("cosine") ? 0.999 : 1.0;
+        }
+    }
+
+    /**
+     * @param width hidden width (default 128)
+     * @param depth hidden layers (default 3)
+     * @param activation {@code silu} (default), {@code tanh} or {@code relu}
+     * @param embedding width of the time embedding (default 128)
+     * @param parameterisation {@code plain} (default), {@code preconditioned} or
+     *     {@code target-score}
+     */
+    record Network(Integer width, Integer depth, String activation, Integer embedding,
+            String parameterisation) {
+        Network {
+            width = width != null ? width : 128;
+            depth = depth != null ? depth : 3;
+            activation = activation != null ? activation : "silu";
+            embedding = embedding != null ? embedding : 128;
+            parameterisation = parameterisation != null ? parameterisation : "plain";
+        }
+    }
+
+    /**
+     * @param learningRate peak learning rate (default 1e−4)
+     * @param warmupSteps linear warm-up (default 0: constant rate)
+     * @param steps optimisation steps per loss (default 5000)
+     * @param batchSize rows per step (default 512)
+     * @param gradientClip global gradient-norm cap (default none)
+     * @param ema weight-average decay (default 0: none); evaluation then uses the average
+     * @param scoreClip cap on the regression targets' norm (default none)
+     */
+    record Optimiser(Double learningRate, Integer warmupSteps, Integer steps, Integer batchSize,
+            Double gradientClip, Double ema, Double scoreClip) {
+        Optimiser {
+            learningRate = learningRate != null ? learningRate : 1e-4;
+            warmupSteps = warmupSteps != null ? warmupSteps : 0;
+            steps = steps != null ? steps : 5000;
+            batchSize = batchSize != null ? batchSize : 512;
+            gradientClip = gradientClip != null ? gradientClip : Double.POSITIVE_INFINITY;
+            ema = ema != null ? ema : 0.0;
+            scoreClip = scoreClip != null ? scoreClip : Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /**
+     * @param every evaluate after every this many steps (default 500)
+     * @param samples generated and exact samples compared by MMD (default 1000)
+     * @param diffusionSteps Euler–Maruyama steps of the reverse SDE (default 200)
+     * @param timeBins bins of t for the per-t loss (default 10)
+     */
+    record Evaluation(Integer every, Integer samples, Integer diffusionSteps, Integer timeBins) {
+        Evaluation {
+            every = every != null ? every : 500;
+            samples = samples != null ? samples : 1000;
+            diffusionSteps = diffusionSteps != null ? diffusionSteps : 200;
+            timeBins = timeBins != null ? timeBins : 10;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.targetscore.cli;
+
+import static io.github.targetscore.cli.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path config(String json) throws Exception {
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, json);
+        return file;
+    }
+
+    /**
+     * A short study on a 1-D two-mode mixture, for the plumbing: every loss trains, each
+     * evaluation is written per time bin with finite, non-negative losses, score errors and
+     * MMD², and the plot and summary appear. That training converges is tested in the training
+     * module; the full study is the README's.
+     */
+    @Test
+    void writesTheStudyForEveryLoss() throws Exception {
+        Path config = config("""
+                {"target": {"energy": "easy-mixture"},
+                 "data": {"samples": 2000},
+                 "losses": ["dsm", "tsm", "kappa", "kappa-bar"],
+                 "network": {"width": 16, "depth": 2, "embedding": 8},
+                 "optimiser": {"learningRate": 0.003, "steps": 60, "batchSize": 64, "ema": 0.9},
+                 "evaluation": {"every": 30, "samples": 200, "diffusionSteps": 20, "timeBins": 4},
+                 "seed": 2}
+                """);
+        Path out = dir.resolve("out");
+        CliRun.Result result = run("train", "--config", config.toString(), "--out",
+                out.toString(), "--threads", "1");
+        assertEquals(0, result.exitCode(), result.err());
+        List<String> lines = Files.readAllLines(out.resolve("training.csv"));
+        assertEquals("loss,step,t,regression_loss,score_error,training_loss,mmd2", lines.get(0));
+        assertEquals(1 + 4 * 2 * 4, lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            for (int i = 3; i < f.length; i++) {
+                double v = Double.parseDouble(f[i]);
+                assertTrue(Double.isFinite(v) && v >= 0, line);
+            }
+        }
+        assertTrue(Files.size(out.resolve("training.png")) > 10_000);
+        assertTrue(Files.readString(out.resolve("training.json")).contains("\"evaluations\""));
+        assertTrue(result.out().contains("train kappa-bar step     60/60"), result.out());
+    }
+
+    @Test
+    void unknownFieldsAreNamedByTheirJsonPath() throws Exception {
+        Path config = config("""
+                {"target": {"energy": "easy-mixture"}, "network": {"widht": 16}}
+                """);
+        CliRun.Result result = run("train", "--config", config.toString(), "--out",
+                dir.resolve("out").toString());
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("$.network.widht"), result.err());
+    }
+
+    @Test
+    void badValuesAreNamed() throws Exception {
+        CliRun.Result missing = run("train", "--config", config("{}").toString(), "--out",
+                dir.resolve("out").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("target"), missing.err());
+        CliRun.Result loss = run("train", "--config", config("""
+                {"target": {"energy": "easy-mixture"}, "losses": ["ism2"]}
+                """).toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, loss.exitCode());
+        assertTrue(loss.err().contains("losses: unknown 'ism2'"), loss.err());
+        CliRun.Result energy = run("train", "--config", config("""
+                {"target": {"energy": "no-such-energy"}}
+                """).toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, energy.exitCode());
+        assertTrue(energy.err().contains("no-such-energy"), energy.err());
+    }
+}
