@@ -19,6 +19,8 @@ import io.github.targetscore.samplers.diffusion.Scheme;
 import io.github.targetscore.samplers.diffusion.ScoreFunction;
 import io.github.targetscore.samplers.diffusion.TimeGrid;
 import io.github.targetscore.samplers.metrics.MaximumMeanDiscrepancy;
+import io.github.targetscore.samplers.metrics.MetricWithFloor;
+import io.github.targetscore.samplers.metrics.SampleMetrics;
 import io.github.targetscore.training.Nd4jRuntime;
 import io.github.targetscore.training.model.Parameterisation;
 import io.github.targetscore.training.model.RegressionBatch;
@@ -109,6 +111,15 @@ final class TrainCommand implements Callable<Integer> {
         return path.toString();
     }
 
+    /** MMD² between two independent exact sample sets of the evaluation size. */
+    private double mmdFloor;
+
+    /** The last evaluation's generated samples of the loss being trained. */
+    private double[] lastSamples;
+
+    /** x-W2, E-W2 and MMD of each loss's final samples, beside their floors. */
+    private final Map<String, List<MetricWithFloor>> finalMetrics = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException {
         TrainConfig config = readConfig(configFile);
@@ -125,18 +136,27 @@ final class TrainCommand implements Callable<Integer> {
         try {
             int d = model.manifold().dimension();
             double[] data = trainingData(config, model, master.family(0), pool);
-            double[] exact = ExactSampling.of(model).draw(config.evaluation().samples(),
-                    master.family(1), pool);
+            double[] reference = referenceSamples(config, model, master, pool);
+            int n = config.evaluation().samples();
+            double[] exact = java.util.Arrays.copyOfRange(reference, 0, n * d);
+            double[] independent = java.util.Arrays.copyOfRange(reference, n * d, 2 * n * d);
             double dataVariance = TargetMoments.dataVariance(data, d, model.manifold());
             double modeVariance = TargetMoments.modeVariance(target, data, d);
             printer.printf("train: %s, %d samples, σ_data² = %.4g, σ_mode² = %.4g, %s%n",
                     config.target().energy(), data.length / d, dataVariance, modeVariance, schedule);
             MaximumMeanDiscrepancy mmd = MaximumMeanDiscrepancy.rbfMedianHeuristic(
                     model.manifold(), exact);
+            mmdFloor = mmd.estimate(independent, exact, pool).biased();
+            printer.printf("train: MMD² floor (two exact sets of %d) = %.4g%n",
+                    config.evaluation().samples(), mmdFloor);
             for (String loss : config.losses()) {
                 ScoreIdentity identity = identity(loss, dataVariance, modeVariance);
                 evaluations.addAll(train(config, loss, identity, model, target, schedule, data,
                         exact, mmd, dataVariance, pool, printer));
+                List<MetricWithFloor> metrics = SampleMetrics.of(model).compare(lastSamples,
+                        reference, config.seed());
+                finalMetrics.put(loss, metrics);
+                printer.printf("train %-9s final samples: %s%n", loss, metrics);
             }
         } finally {
             pool.shutdown();
@@ -182,6 +202,7 @@ final class TrainCommand implements Callable<Integer> {
             double[] generated = trainer.withAveragedWeights(() -> generate(scoreModel, config,
                     model, schedule, pool));
             double distance = mmd.estimate(generated, exact, pool).biased();
+            lastSamples = generated;
             evaluations.add(new Evaluation(loss, step, last, window.means(), errors, distance));
             window.clear();
             double elapsed = (System.nanoTime() - start) * 1e-9;
@@ -247,6 +268,35 @@ final class TrainCommand implements Callable<Integer> {
         return errors;
     }
 
+    /**
+     * 2·{@code evaluation.samples} samples to compare with: the first rows of the reference file
+     * (centred), or exact samples.
+     */
+    private static double[] referenceSamples(TrainConfig config, EnergyModel model,
+            RandomStreams master, ForkJoinPool pool) throws IOException {
+        int d = model.manifold().dimension();
+        int n = 2 * config.evaluation().samples();
+        if (config.evaluation().reference() == null) {
+            if (model.exactSampler().isEmpty()) {
+                throw new IllegalArgumentException("evaluation.reference: "
+                        + config.target().energy() + " has no exact sampler; give an NPY file"
+                        + " of reference samples");
+            }
+            return ExactSampling.of(model).draw(n, master.family(1), pool);
+        }
+        NpyArrays.Rows rows = NpyArrays.readRows(Path.of(config.evaluation().reference()), d,
+                config.target().energy());
+        if (rows.rows() < n) {
+            throw new IllegalArgumentException("evaluation.reference: " + rows.rows()
+                    + " rows, need 2 · evaluation.samples = " + n);
+        }
+        double[] reference = rows.values().clone();
+        for (int i = 0; i < rows.rows(); i++) {
+            model.manifold().canonicalise(reference, i * d);
+        }
+        return reference;
+    }
+
     private static double[] trainingData(TrainConfig config, EnergyModel model,
             RandomStreams streams, ForkJoinPool pool) throws IOException {
         int d = model.manifold().dimension();
@@ -307,25 +357,28 @@ final class TrainCommand implements Callable<Integer> {
         AtomicFiles.write(out.resolve("training.csv"), stream -> {
             PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(stream,
                     java.nio.charset.StandardCharsets.UTF_8));
-            w.println("loss,step,t,regression_loss,score_error,training_loss,mmd2");
+            w.println("loss,step,t,regression_loss,score_error,training_loss,mmd2,mmd2_floor");
             for (Evaluation e : evaluations) {
                 for (int b = 0; b < bins; b++) {
-                    w.printf(java.util.Locale.ROOT, "%s,%d,%.6g,%.8g,%.8g,%.8g,%.8g%n", e.loss(),
-                            e.step(), grid.centre(b), e.lossPerTime()[b],
-                            e.scoreErrorPerTime()[b], e.trainingLoss(), e.mmd());
+                    w.printf(java.util.Locale.ROOT, "%s,%d,%.6g,%.8g,%.8g,%.8g,%.8g,%.8g%n",
+                            e.loss(), e.step(), grid.centre(b), e.lossPerTime()[b],
+                            e.scoreErrorPerTime()[b], e.trainingLoss(), e.mmd(), mmdFloor);
                 }
             }
             w.flush();
         });
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("config", config);
+        summary.put("mmd2Floor", mmdFloor);
+        summary.put("finalMetrics", finalMetrics);
         summary.put("version", ManifestVersion.version());
         summary.put("evaluations", evaluations);
         Json.write(out.resolve("training.json"), summary);
-        Figures.writePng(out.resolve("training.png"), panels(evaluations, grid), 3);
+        Figures.writePng(out.resolve("training.png"), panels(evaluations, grid, mmdFloor), 3);
     }
 
-    private static List<LinePanel> panels(List<Evaluation> evaluations, TimeBins grid) {
+    private static List<LinePanel> panels(List<Evaluation> evaluations, TimeBins grid,
+            double mmdFloor) {
         Map<String, List<Evaluation>> byLoss = new LinkedHashMap<>();
         for (Evaluation e : evaluations) {
             byLoss.computeIfAbsent(e.loss(), k -> new ArrayList<>()).add(e);
@@ -346,6 +399,10 @@ final class TrainCommand implements Callable<Integer> {
             errorCurves.add(new LinePanel.Curve(entry.getKey(), grid.centres(),
                     last.scoreErrorPerTime()));
         }
+        double[] steps = evaluations.stream().mapToDouble(Evaluation::step).distinct().toArray();
+        double[] floor = new double[steps.length];
+        java.util.Arrays.fill(floor, mmdFloor);
+        mmdCurves.add(new LinePanel.Curve("floor: exact vs exact", steps, floor));
         List<LinePanel> panels = new ArrayList<>();
         panels.add(new LinePanel("regression loss during training", "step",
                 "mean ‖s_θ − L‖² (uniform weight)", true, lossCurves));

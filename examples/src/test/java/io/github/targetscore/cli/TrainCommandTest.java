@@ -43,7 +43,8 @@ class TrainCommandTest {
                 out.toString(), "--threads", "1");
         assertEquals(0, result.exitCode(), result.err());
         List<String> lines = Files.readAllLines(out.resolve("training.csv"));
-        assertEquals("loss,step,t,regression_loss,score_error,training_loss,mmd2", lines.get(0));
+        assertEquals("loss,step,t,regression_loss,score_error,training_loss,mmd2,mmd2_floor",
+                lines.get(0));
         assertEquals(1 + 4 * 2 * 4, lines.size());
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
@@ -55,6 +56,42 @@ class TrainCommandTest {
         assertTrue(Files.size(out.resolve("training.png")) > 10_000);
         assertTrue(Files.readString(out.resolve("training.json")).contains("\"evaluations\""));
         assertTrue(result.out().contains("train kappa-bar step     60/60"), result.out());
+    }
+
+    /** Data and reference from NPY files (a target without exact sampler would need them). */
+    @Test
+    void trainsFromFilesAndScoresFinalSamplesAgainstTheReference() throws Exception {
+        double[] rows = new double[600];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = Math.sin(i * 12.9898) * 1.3; // deterministic spread-out values
+        }
+        Path data = dir.resolve("data.npy");
+        NpyArrays.write(data, rows, 600, 1);
+        Path config = config("""
+                {"target": {"energy": "easy-mixture"},
+                 "data": {"file": "%s"},
+                 "losses": ["kappa-bar"],
+                 "network": {"width": 8, "depth": 1, "embedding": 4},
+                 "optimiser": {"steps": 10, "batchSize": 32},
+                 "evaluation": {"every": 10, "samples": 100, "diffusionSteps": 10,
+                                "reference": "%s"}}
+                """.formatted(data, data));
+        Path out = dir.resolve("out");
+        CliRun.Result result = run("train", "--config", config.toString(), "--out",
+                out.toString(), "--threads", "1");
+        assertEquals(0, result.exitCode(), result.err());
+        String json = Files.readString(out.resolve("training.json"));
+        assertTrue(json.contains("\"finalMetrics\"") && json.contains("COORDINATE_W2"), json);
+        assertTrue(result.out().contains("final samples"), result.out());
+
+        Path short_ = config("""
+                {"target": {"energy": "easy-mixture"}, "data": {"file": "%s"},
+                 "evaluation": {"samples": 400, "reference": "%s"}}
+                """.formatted(data, data));
+        CliRun.Result tooFew = run("train", "--config", short_.toString(), "--out",
+                out.toString());
+        assertEquals(2, tooFew.exitCode());
+        assertTrue(tooFew.err().contains("need 2 · evaluation.samples = 800"), tooFew.err());
     }
 
     @Test
