@@ -63,12 +63,7 @@ public final class Mlp implements ScoreNetwork {
             biases[l] = parameters.value("b" + l);
             weightGradients[l] = parameters.gradient("w" + l);
             biasGradients[l] = parameters.gradient("b" + l);
-            double scale = Math.sqrt(2.0 / (inputWidth(l) + outputWidth(l)));
-            double[] w = new double[inputWidth(l) * outputWidth(l)];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = scale * gaussian.sample();
-            }
-            weights[l].assign(Nd4j.createFromArray(w).reshape('c', inputWidth(l), outputWidth(l)));
+            GlorotNormal.fill(weights[l], inputWidth(l), outputWidth(l), 1, gaussian);
         }
     }
 
