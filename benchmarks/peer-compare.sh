@@ -21,7 +21,10 @@
 #   --quick          short run: JMH -wi 1 -i 2 -w 500ms -r 500ms, peer --quick (float32 only:
 #                    the energy table then falls back to the peer's float32 numbers and says
 #                    so; the peer's quick mc case is B=32, K=100, so the mc table only warns)
-#   --parts LIST     which comparisons, comma-separated: energy, mc (default energy,mc)
+#   --parts LIST     which comparisons, comma-separated: energy, mc, mlp (default energy,mc).
+#                    mlp: the MLP training step (MlpTrainingBenchmark) against the peer's mlp
+#                    case, which runs separately with --omp-wait-policy passive, its fast
+#                    setting (-> peer-mlp.jsonl, jmh-mlp.json, mlp-ratios.md)
 #   --out DIR        where the raw files go (default benchmarks/results/raw/<timestamp>)
 #   --rebuild        rebuild benchmarks/target/benchmarks.jar even if it exists
 #   --skip-peer FILE reuse an existing peer JSONL instead of running the peer (not one sitting!)
@@ -65,15 +68,17 @@ done
 
 do_energy=0
 do_mc=0
+do_mlp=0
 IFS=, read -r -a part_list <<<"$parts"
 for part in "${part_list[@]}"; do
     case "$part" in
         energy) do_energy=1 ;;
         mc) do_mc=1 ;;
-        *) echo "peer-compare.sh: unknown part '$part' in --parts (energy, mc)" >&2; exit 2 ;;
+        mlp) do_mlp=1 ;;
+        *) echo "peer-compare.sh: unknown part '$part' in --parts (energy, mc, mlp)" >&2; exit 2 ;;
     esac
 done
-((do_energy || do_mc)) || { echo "peer-compare.sh: --parts selects nothing" >&2; exit 2; }
+((do_energy || do_mc || do_mlp)) || { echo "peer-compare.sh: --parts selects nothing" >&2; exit 2; }
 peer_cases=env
 ((do_energy)) && peer_cases=$peer_cases,lj,dw
 ((do_mc)) && peer_cases=$peer_cases,mc
@@ -187,7 +192,17 @@ else
     echo "== (a) PyTorch peer: $python $peer --cases $peer_cases$qtxt $peer_args"
     phase peer run_peer
 fi
+if ((do_mlp)); then
+    peer_mlp_args="--cases env,mlp --omp-wait-policy passive"
+    echo "peer_mlp_args=$peer_mlp_args" >>"$meta"
+    echo "== (a') PyTorch peer: $python $peer $peer_mlp_args"
+    # shellcheck disable=SC2086
+    phase peer_mlp "$python" "$peer" $peer_mlp_args >"$out/peer-mlp.jsonl"
+fi
 jmh_files=()
+if ((do_mlp)); then
+    phase jmh_mlp run_jmh "b''" '\.MlpTrainingBenchmark\.' jmh-mlp
+fi
 if ((do_energy)); then
     phase jmh run_jmh b EnergyBenchmark jmh
     jmh_files+=(--jmh "$out/jmh.json")
@@ -201,6 +216,12 @@ stop_sampler
 
 echo "== (c) ratios"
 tables=()
+if ((do_mlp)); then
+    "$python" "$here/peer_ratios.py" --peer "$out/peer-mlp.jsonl" --jmh "$out/jmh-mlp.json" \
+        --meta "$meta" --section mlp >"$out/mlp-ratios.md"
+    cat "$out/mlp-ratios.md"
+    ((quick == 0)) && [[ ${#jmh_extra[@]} -eq 0 ]] && cp "$out/mlp-ratios.md" "$here/results/mlp-ratios.md"
+fi
 ((do_energy)) && tables+=(energy)
 ((do_mc)) && tables+=(mc)
 # the mc table also quotes the peer's reference run, to flag a disturbed sitting

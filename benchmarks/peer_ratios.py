@@ -530,6 +530,52 @@ def print_mc(peer_mc, ours_mc, env, ours, meta, standalone, peer_ref=None, peer_
             p()
 
 
+def load_peer_mlp(path):
+    """Peer MLP training steps {(arch, d): rec} (ms per step)."""
+    steps = {}
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if not line:
+                continue
+            rec = json.loads(line)
+            m = re.match(r"mlp_train_step_(w\d+x\d+)/d=(\d+)/batch=512/float32$", rec.get("case", ""))
+            if m and rec.get("metric") == "time_per_step":
+                steps[(m.group(1), int(m.group(2)))] = rec
+    return steps
+
+
+def load_jmh_mlp(runs):
+    """Our MLP training steps {(arch, d, threads): dict(value=ms, err=ms)}."""
+    out = {}
+    for run in runs:
+        if jmh_class(run) != "MlpTrainingBenchmark":
+            continue
+        p = run["params"]
+        pm = run["primaryMetric"]
+        out[(p["architecture"], int(p["dimension"]), p["threads"])] = dict(
+            value=pm["score"], err=pm.get("scoreError", float("nan")))
+    return out
+
+
+def print_mlp(peer_mlp, ours_mlp, meta):
+    """Markdown table: ms per training step, ours (best thread setting) against the peer."""
+    print("## MLP training step (batch 512, float32, Adam), ms per step\n")
+    if meta.get("date_utc"):
+        print("Sitting %s, git %s; peer run with its own settings (%s).\n"
+              % (meta.get("date_utc"), meta.get("git_head", "?"), meta.get("peer_mlp_args", "")))
+    print("| network | d | peer ms (min..max) | ours ms, ND4J threads omp×blas | ours best | peer / ours |")
+    print("|---|---|---|---|---|---|")
+    for (arch, d), rec in sorted(peer_mlp.items()):
+        mine = {t: v for (a, dd, t), v in ours_mlp.items() if a == arch and dd == d}
+        cells = ", ".join("%s: %.2f ± %.2f" % (t, v["value"], v["err"]) for t, v in sorted(mine.items()))
+        best = min((v["value"] for v in mine.values()), default=float("nan"))
+        print("| %s | %d | %.2f (%.2f..%.2f) | %s | %.2f | %s |" % (
+            arch, d, rec["value"], rec.get("rep_min", float("nan")), rec.get("rep_max", float("nan")),
+            cells or "n/a", best, fmt_ratio(rec["value"] / best) if mine else "n/a"))
+    print()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -542,10 +588,14 @@ def main():
     ap.add_argument("--peer-ref", help="an earlier peer JSONL (e.g. shared/peer-bench/"
                     "results-reference.jsonl): the mc table adds its best float64 figure and "
                     "the ratio to it, to show when this sitting's peer numbers were disturbed")
-    ap.add_argument("--section", choices=("all", "energy", "mc"), default="all",
+    ap.add_argument("--section", choices=("all", "energy", "mc", "mlp"), default="all",
                     help="which tables: energy (EnergyBenchmark), mc (ScoreEstimatorBenchmark) "
                          "or all (default: each one whose data is present)")
     args = ap.parse_args()
+    if args.section == "mlp":
+        print_mlp(load_peer_mlp(args.peer), load_jmh_mlp(jmh_runs(args.jmh)),
+                  load_meta(args.meta))
+        return 0
 
     rates, env = load_peer(args.peer)
     runs = jmh_runs(args.jmh)
