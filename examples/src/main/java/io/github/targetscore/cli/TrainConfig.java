@@ -12,8 +12,9 @@ import java.util.Map;
  *
  * @param target the energy to learn: {@code {"energy": NAME, "parameters": {...}}}
  * @param data where the clean training samples come from
- * @param losses regression losses to compare, each trained from the same initial network:
- *     {@code dsm}, {@code tsm}, {@code kappa}, {@code kappa-bar}
+ * @param losses losses to compare, each trained from the same initial network: the
+ *     regressions {@code dsm}, {@code tsm}, {@code kappa}, {@code kappa-bar}, and implicit score
+ *     matching {@code ism} (exact divergence) or {@code ism-hutchinson} (one Rademacher probe)
  * @param weighting the loss weighting λ_t by its MATH §3 name (default {@code uniform})
  * @param schedule the noise schedule
  * @param network the score network

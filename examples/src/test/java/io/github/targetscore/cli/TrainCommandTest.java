@@ -70,7 +70,7 @@ class TrainCommandTest {
         Path config = config("""
                 {"target": {"energy": "easy-mixture"},
                  "data": {"file": "%s"},
-                 "losses": ["kappa-bar"],
+                 "losses": ["kappa-bar", "ism"],
                  "network": {"width": 8, "depth": 1, "embedding": 4},
                  "optimiser": {"steps": 10, "batchSize": 32},
                  "evaluation": {"every": 10, "samples": 100, "diffusionSteps": 10,

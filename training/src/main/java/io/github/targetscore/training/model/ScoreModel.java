@@ -4,6 +4,7 @@ import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.samplers.diffusion.ScoreFunction;
 import io.github.targetscore.training.ArrayBridge;
 import io.github.targetscore.training.network.ScoreNetwork;
+import io.github.targetscore.training.network.TangentNetwork;
 import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -80,7 +81,8 @@ public final class ScoreModel implements ScoreFunction {
             throw new IllegalArgumentException("out holds " + out.length / dimension
                     + " rows, needs " + (start + count));
         }
-        evaluate(points, times, start, count, out, null);
+        Prepared prepared = prepare(points, times, start, count);
+        combine(prepared, network.forward(prepared.inputs, prepared.times), points, start, out);
     }
 
     /** s_θ(y_i, t) for rows sharing one time t (the reverse-diffusion sampler's call). */
@@ -99,21 +101,19 @@ public final class ScoreModel implements ScoreFunction {
      * @return ℓ = (1/B) Σ_i λ_i ‖s_θ(y_i, t_i) − L_i‖²
      */
     public double lossAndGradient(RegressionBatch batch) {
-        if (batch.dimension() != dimension) {
-            throw new IllegalArgumentException("batch rows have width " + batch.dimension()
-                    + ", the model's dimension is " + dimension);
-        }
+        checkWidth(batch);
         int rows = batch.size();
+        Prepared prepared = prepare(batch.points(), batch.times(), 0, rows);
         double[] scores = new double[rows * dimension];
-        double[] outputScales = new double[rows];
-        evaluate(batch.points(), batch.times(), 0, rows, scores, outputScales);
+        combine(prepared, network.forward(prepared.inputs, prepared.times), batch.points(), 0,
+                scores);
         double[] targets = batch.targets();
         double[] weights = batch.weights();
         double[] rowLosses = batch.rowLosses();
         double total = 0;
         for (int i = 0; i < rows; i++) {
             double squared = 0;
-            double factor = 2 * weights[i] * outputScales[i] / rows;
+            double factor = 2 * weights[i] * prepared.outputScales[i] / rows;
             for (int j = i * dimension; j < (i + 1) * dimension; j++) {
                 double residual = scores[j] - targets[j];
                 squared += residual * residual;
@@ -122,31 +122,127 @@ public final class ScoreModel implements ScoreFunction {
             rowLosses[i] = weights[i] * squared;
             total += rowLosses[i];
         }
-        if (!Double.isFinite(total)) {
-            throw new ArithmeticException("non-finite regression loss " + total
-                    + " (check targets and weights)");
-        }
-        DataType type = network.parameters().dataType();
-        network.backward(ArrayBridge.toMatrix(scores, 0, rows, dimension, type));
+        checkFinite(total);
+        network.backward(matrix(scores, rows, dimension));
         return total / rows;
     }
 
-    /** s_θ for rows of {@code points}; records c_out per row when {@code outputScales} given. */
-    private void evaluate(double[] points, double[] times, int start, int count, double[] out,
-            double[] outputScales) {
+    /**
+     * Implicit score matching (Hyvärinen; seed {@code 002_*}): the loss
+     * J = (1/B) Σ_i λ_i [½‖s_θ(y_i)‖² + ∇·s_θ(y_i)], which needs no clean samples or targets,
+     * and its parameter gradient. With s = c_out F(c_in y) + c_skip y the divergence is
+     * c_out c_in tr J_F + c_skip d, and tr J_F is estimated by Σ_p v_pᵀ J_F v_p over the probe
+     * directions: the d unit vectors give it exactly, P Rademacher vectors scaled by 1/√P give
+     * Hutchinson's unbiased estimate. Fills the batch's per-row losses; the targets are unused.
+     *
+     * @param probes P arrays of [size × d] row-major directions, one per probe (with
+     *     Σ_p E[v_p v_pᵀ] = I per row)
+     * @return J
+     * @throws IllegalStateException if the network carries no tangents or the
+     *     parameterisation has a base score (its divergence would need the energy's Hessian)
+     */
+    public double implicitLossAndGradient(RegressionBatch batch, double[][] probes) {
+        checkWidth(batch);
+        if (!(network instanceof TangentNetwork)) {
+            throw new IllegalStateException("implicit score matching needs a network that "
+                    + "carries tangents; " + network.getClass().getSimpleName() + " does not");
+        }
+        if (parameterisation.hasBase()) {
+            throw new IllegalStateException("implicit score matching with the target-score "
+                    + "parameterisation would need the energy's Hessian");
+        }
+        if (probes.length == 0) {
+            throw new IllegalArgumentException("need at least one probe direction");
+        }
+        TangentNetwork tangentNetwork = (TangentNetwork) network;
+        int rows = batch.size();
+        int d = dimension;
+        Prepared prepared = prepare(batch.points(), batch.times(), 0, rows);
+        double[] weights = batch.weights();
+        double[] divergence = new double[rows];
+        double[] scores = new double[rows * d];
+        double[] scoreGradient = new double[rows * d];
+        double[] tangentGradient = new double[rows * d];
+        for (int p = 0; p < probes.length; p++) {
+            double[] v = probes[p];
+            if (v.length < rows * d) {
+                throw new IllegalArgumentException("probe " + p + " holds " + v.length
+                        + " values, needs " + rows * d);
+            }
+            INDArray jvp = tangentNetwork.forwardWithTangent(prepared.inputs, prepared.times,
+                    matrix(v, rows, d));
+            double[] directional = new double[rows * d];
+            ArrayBridge.copyRows(jvp, directional, 0);
+            if (p == 0) {
+                combine(prepared, tangentNetwork.lastOutput(), batch.points(), 0, scores);
+            }
+            for (int i = 0; i < rows; i++) {
+                double scale = prepared.outputScales[i] * prepared.inputScales[i];
+                double quadratic = 0;
+                for (int j = i * d; j < (i + 1) * d; j++) {
+                    quadratic += v[j] * directional[j];
+                    tangentGradient[j] = weights[i] * scale * v[j] / rows;
+                    scoreGradient[j] = p == 0
+                            ? weights[i] * prepared.outputScales[i] * scores[j] / rows : 0;
+                }
+                divergence[i] += scale * quadratic;
+            }
+            tangentNetwork.backwardWithTangent(matrix(scoreGradient, rows, d),
+                    matrix(tangentGradient, rows, d));
+        }
+        double total = 0;
+        double[] rowLosses = batch.rowLosses();
+        for (int i = 0; i < rows; i++) {
+            double squared = 0;
+            for (int j = i * d; j < (i + 1) * d; j++) {
+                squared += scores[j] * scores[j];
+            }
+            rowLosses[i] = weights[i] * (0.5 * squared + divergence[i]
+                    + prepared.skipScales[i] * d);
+            total += rowLosses[i];
+        }
+        checkFinite(total);
+        return total / rows;
+    }
+
+    private void checkWidth(RegressionBatch batch) {
+        if (batch.dimension() != dimension) {
+            throw new IllegalArgumentException("batch rows have width " + batch.dimension()
+                    + ", the model's dimension is " + dimension);
+        }
+    }
+
+    private static void checkFinite(double total) {
+        if (!Double.isFinite(total)) {
+            throw new ArithmeticException("non-finite score-matching loss " + total
+                    + " (check targets and weights)");
+        }
+    }
+
+    private INDArray matrix(double[] rows, int count, int width) {
+        return ArrayBridge.toMatrix(rows, 0, count, width, network.parameters().dataType());
+    }
+
+    /** The network's inputs c_in·y and times for a batch, with each row's coefficients. */
+    private record Prepared(INDArray inputs, INDArray times, double[] inputScales,
+            double[] outputScales, double[] skipScales, double[] rowTimes) {
+    }
+
+    private Prepared prepare(double[] points, double[] times, int start, int count) {
         int d = dimension;
         double[] inputs = new double[count * d];
-        double[] columnTimes = new double[count];
-        double[] outScales = outputScales != null ? outputScales : new double[count];
+        double[] rowTimes = new double[count];
+        double[] inScales = new double[count];
+        double[] outScales = new double[count];
         double[] skipScales = new double[count];
         for (int i = 0; i < count; i++) {
             double t = NoiseSchedule.checkTime(times[start + i]);
             double alpha = schedule.alpha(t);
             double sigma = schedule.sigma(t);
-            double cIn = parameterisation.inputScale(alpha, sigma);
+            inScales[i] = parameterisation.inputScale(alpha, sigma);
             outScales[i] = parameterisation.outputScale(alpha, sigma);
             skipScales[i] = parameterisation.skipScale(alpha, sigma);
-            columnTimes[i] = t;
+            rowTimes[i] = t;
             int row = (start + i) * d;
             for (int j = 0; j < d; j++) {
                 double y = points[row + j];
@@ -154,20 +250,28 @@ public final class ScoreModel implements ScoreFunction {
                     throw new IllegalArgumentException("non-finite coordinate " + y + " at row "
                             + (start + i) + ", column " + j);
                 }
-                inputs[i * d + j] = cIn * y;
+                inputs[i * d + j] = inScales[i] * y;
             }
         }
-        DataType type = network.parameters().dataType();
-        INDArray output = network.forward(ArrayBridge.toMatrix(inputs, 0, count, d, type),
-                ArrayBridge.toMatrix(columnTimes, 0, count, 1, type));
-        ArrayBridge.copyRows(output, inputs, 0); // inputs now hold F
+        return new Prepared(matrix(inputs, count, d), matrix(rowTimes, count, 1), inScales,
+                outScales, skipScales, rowTimes);
+    }
+
+    /** s = c_out F + c_skip y + b(y) for the prepared rows, into rows {@code start ..} of out. */
+    private void combine(Prepared prepared, INDArray output, double[] points, int start,
+            double[] out) {
+        int d = dimension;
+        int count = prepared.rowTimes.length;
+        double[] f = new double[count * d];
+        ArrayBridge.copyRows(output, f, 0);
         for (int i = 0; i < count; i++) {
             int row = (start + i) * d;
             for (int j = 0; j < d; j++) {
-                out[row + j] = outScales[i] * inputs[i * d + j] + skipScales[i] * points[row + j];
+                out[row + j] = prepared.outputScales[i] * f[i * d + j]
+                        + prepared.skipScales[i] * points[row + j];
             }
             if (parameterisation.hasBase()) {
-                double t = columnTimes[i];
+                double t = prepared.rowTimes[i];
                 parameterisation.addBase(points, row, schedule.alpha(t), schedule.sigma(t), out,
                         row, point, score);
             }

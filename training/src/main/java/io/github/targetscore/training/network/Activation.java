@@ -25,6 +25,13 @@ public enum Activation {
         void derivative(INDArray z, INDArray a, INDArray aux, INDArray out) {
             out.assign(aux).rsubi(1).muli(z).addi(1).muli(aux);
         }
+
+        /** a'' = σ(1 − σ)(2 + z(1 − 2σ)). */
+        @Override
+        void secondDerivative(INDArray z, INDArray a, INDArray aux, INDArray out) {
+            out.assign(aux).muli(-2).addi(1).muli(z).addi(2).muli(aux);
+            out.muli(aux.rsub(1));
+        }
     },
 
     /** tanh: a' = 1 − a²; aux unused. */
@@ -37,6 +44,12 @@ public enum Activation {
         @Override
         void derivative(INDArray z, INDArray a, INDArray aux, INDArray out) {
             out.assign(a).muli(a).rsubi(1);
+        }
+
+        /** a'' = −2a(1 − a²). */
+        @Override
+        void secondDerivative(INDArray z, INDArray a, INDArray aux, INDArray out) {
+            out.assign(a).muli(a).rsubi(1).muli(a).muli(-2);
         }
     },
 
@@ -52,6 +65,12 @@ public enum Activation {
         void derivative(INDArray z, INDArray a, INDArray aux, INDArray out) {
             out.assign(z.gt(0).castTo(z.dataType()));
         }
+
+        /** a'' = 0 (almost everywhere). */
+        @Override
+        void secondDerivative(INDArray z, INDArray a, INDArray aux, INDArray out) {
+            out.assign(0);
+        }
     };
 
     /** Writes a = φ(z) (and aux). */
@@ -59,6 +78,9 @@ public enum Activation {
 
     /** Writes φ'(z) given the arrays of the forward pass. */
     abstract void derivative(INDArray z, INDArray a, INDArray aux, INDArray out);
+
+    /** Writes φ''(z) given the arrays of the forward pass. */
+    abstract void secondDerivative(INDArray z, INDArray a, INDArray aux, INDArray out);
 
     /** The activation by its config name (silu, tanh, relu; case-insensitive). */
     public static Activation byName(String name) {

@@ -20,7 +20,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * per-op bookkeeping dominates small networks). Weights are initialised Glorot-normal from a
  * seed, biases at zero.
  */
-public final class Mlp implements ScoreNetwork {
+public final class Mlp implements TangentNetwork {
 
     private final int dimension;
     private final int width;
@@ -40,6 +40,15 @@ public final class Mlp implements ScoreNetwork {
     private INDArray[] auxiliary;
     private INDArray[] layerGradients;
     private INDArray[] derivatives;
+    // forward-mode tangents, allocated on first use: ḣ_l (ḣ_0 = v), ż_l, φ''(z_l), J_F v,
+    // and the tangent adjoints of the backward pass
+    private int tangentBatch = -1;
+    private boolean tangentsCurrent;
+    private INDArray[] tangentActivations;
+    private INDArray[] tangentPreActivations;
+    private INDArray[] secondDerivatives;
+    private INDArray[] tangentLayerGradients;
+    private INDArray[] curvatureTerms;
 
     private Mlp(Builder b) {
         this.dimension = b.dimension;
@@ -104,6 +113,7 @@ public final class Mlp implements ScoreNetwork {
     public INDArray forward(INDArray inputs, INDArray times) {
         int rows = checkBatch(inputs, times);
         allocate(rows);
+        tangentsCurrent = false;
         INDArray h0 = activations[0];
         h0.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dimension)).assign(inputs);
         embedding.embed(times, phases,
@@ -140,6 +150,107 @@ public final class Mlp implements ScoreNetwork {
         }
     }
 
+    @Override
+    public INDArray lastOutput() {
+        if (batch < 0) {
+            throw new IllegalStateException("no forward pass yet");
+        }
+        return activations[depth + 1];
+    }
+
+    /**
+     * Forward mode: ż_l = ḣ_l W_l, ḣ_{l+1} = φ'(z_l) ⊙ ż_l from ḣ_0 = [v, 0] (the embedding does
+     * not depend on u), and J_F v = ḣ_depth W_out.
+     */
+    @Override
+    public INDArray forwardWithTangent(INDArray inputs, INDArray times, INDArray tangents) {
+        forward(inputs, times);
+        if (!tangents.equalShapes(inputs)) {
+            throw new IllegalArgumentException("tangents must have the inputs' shape "
+                    + java.util.Arrays.toString(inputs.shape()) + ", got "
+                    + java.util.Arrays.toString(tangents.shape()));
+        }
+        allocateTangents(batch);
+        tangentActivations[0].assign(tangents);
+        for (int l = 0; l <= depth; l++) {
+            INDArray w = l == 0 ? inputRows(weights[0]) : weights[l];
+            INDArray zDot = l == depth ? tangentActivations[depth + 1] : tangentPreActivations[l];
+            Nd4j.gemm(tangentActivations[l], w, zDot, false, false, 1.0, 0.0);
+            if (l < depth) {
+                activation.derivative(preActivations[l], activations[l + 1], auxiliary[l],
+                        derivatives[l]);
+                activation.secondDerivative(preActivations[l], activations[l + 1], auxiliary[l],
+                        secondDerivatives[l]);
+                tangentActivations[l + 1].assign(zDot).muli(derivatives[l]);
+            }
+        }
+        tangentsCurrent = true;
+        return tangentActivations[depth + 1];
+    }
+
+    /**
+     * Reverse mode through the primal and tangent passes: with adjoints (ḡ, ġ) of (z, ż),
+     * W̄ += hᵀḡ + ḣᵀġ, b̄ += Σ ḡ, and below a hidden layer ḡ ← (ḡWᵀ) ⊙ φ' + (ġWᵀ) ⊙ ż ⊙ φ'',
+     * ġ ← (ġWᵀ) ⊙ φ'.
+     */
+    @Override
+    public void backwardWithTangent(INDArray outputGradient, INDArray tangentGradient) {
+        if (!tangentsCurrent || !outputGradient.equalShapes(activations[depth + 1])
+                || !tangentGradient.equalShapes(activations[depth + 1])) {
+            throw new IllegalStateException("backwardWithTangent needs gradients of the last"
+                    + " forwardWithTangent's shape");
+        }
+        INDArray g = outputGradient;
+        INDArray gDot = tangentGradient;
+        for (int l = depth; l >= 0; l--) {
+            Nd4j.gemm(activations[l], g, weightGradients[l], true, false, 1.0, 1.0);
+            INDArray tangentWeightGradient = l == 0 ? inputRows(weightGradients[0])
+                    : weightGradients[l];
+            Nd4j.gemm(tangentActivations[l], gDot, tangentWeightGradient, true, false, 1.0, 1.0);
+            biasGradients[l].addi(g.sum(true, 0));
+            if (l > 0) {
+                int k = l - 1;
+                INDArray next = layerGradients[k];
+                INDArray nextDot = tangentLayerGradients[k];
+                Nd4j.gemm(g, weights[l], next, false, true, 1.0, 0.0);
+                Nd4j.gemm(gDot, weights[l], nextDot, false, true, 1.0, 0.0);
+                curvatureTerms[k].assign(nextDot).muli(tangentPreActivations[k])
+                        .muli(secondDerivatives[k]);
+                next.muli(derivatives[k]).addi(curvatureTerms[k]);
+                nextDot.muli(derivatives[k]);
+                g = next;
+                gDot = nextDot;
+            }
+        }
+    }
+
+    /** The first d rows of the first layer's matrix: the part that multiplies u. */
+    private INDArray inputRows(INDArray firstLayer) {
+        return firstLayer.get(NDArrayIndex.interval(0, dimension), NDArrayIndex.all());
+    }
+
+    private void allocateTangents(int rows) {
+        if (rows == tangentBatch) {
+            return;
+        }
+        DataType type = parameters.dataType();
+        tangentActivations = new INDArray[depth + 2];
+        tangentPreActivations = new INDArray[depth];
+        secondDerivatives = new INDArray[depth];
+        tangentLayerGradients = new INDArray[depth];
+        curvatureTerms = new INDArray[depth];
+        tangentActivations[0] = Nd4j.create(type, rows, dimension);
+        for (int l = 0; l < depth; l++) {
+            tangentPreActivations[l] = Nd4j.create(type, rows, width);
+            tangentActivations[l + 1] = Nd4j.create(type, rows, width);
+            secondDerivatives[l] = Nd4j.create(type, rows, width);
+            tangentLayerGradients[l] = Nd4j.create(type, rows, width);
+            curvatureTerms[l] = Nd4j.create(type, rows, width);
+        }
+        tangentActivations[depth + 1] = Nd4j.create(type, rows, dimension);
+        tangentBatch = rows;
+    }
+
     private int checkBatch(INDArray inputs, INDArray times) {
         if (inputs.rank() != 2 || inputs.columns() != dimension) {
             throw new IllegalArgumentException("inputs must have shape [B, " + dimension
@@ -173,6 +284,7 @@ public final class Mlp implements ScoreNetwork {
         }
         activations[depth + 1] = Nd4j.create(type, rows, dimension);
         batch = rows;
+        tangentBatch = -1;
     }
 
     /** Configures an {@link Mlp}; defaults: width 128, depth 3, SiLU, embedding 128, float32. */

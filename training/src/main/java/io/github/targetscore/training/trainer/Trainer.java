@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The regression loop of score matching: for each step k, a batch from the {@link BatchSource}
- * (drawn from k's own random stream), the weighted loss and its gradient through the
- * {@link ScoreModel}, and an {@link AdamOptimiser} update. Because the batch of step k depends
+ * The training loop of score matching: for each step k, a batch from the {@link BatchSource}
+ * (drawn from k's own random stream), the {@link ScoreMatchingObjective} and its gradient
+ * through the {@link ScoreModel} (regression by default), and an {@link AdamOptimiser} update. Because the batch of step k depends
  * only on k and the optimiser's state is checkpointed, training resumed from a
  * {@link TrainingCheckpoint} continues exactly as an uninterrupted run.
  */
@@ -20,8 +20,10 @@ public final class Trainer {
     private final AdamOptimiser optimiser;
     private final RegressionBatch batch;
     private final LossHistory history;
+    private final ScoreMatchingObjective objective;
 
-    private Trainer(ScoreModel model, BatchSource source, AdamOptimiser optimiser, int batchSize) {
+    private Trainer(ScoreModel model, BatchSource source, AdamOptimiser optimiser, int batchSize,
+            ScoreMatchingObjective objective) {
         this.model = Objects.requireNonNull(model, "model");
         this.source = Objects.requireNonNull(source, "source");
         this.optimiser = Objects.requireNonNull(optimiser, "optimiser");
@@ -30,6 +32,7 @@ public final class Trainer {
         }
         this.batch = RegressionBatch.withCapacity(model.dimension(), batchSize);
         this.history = new LossHistory();
+        this.objective = Objects.requireNonNull(objective, "objective");
     }
 
     /**
@@ -38,7 +41,13 @@ public final class Trainer {
      */
     public static Trainer of(ScoreModel model, BatchSource source, AdamOptimiser optimiser,
             int batchSize) {
-        return new Trainer(model, source, optimiser, batchSize);
+        return of(model, source, optimiser, batchSize, ScoreMatchingObjective.regression());
+    }
+
+    /** As {@link #of(ScoreModel, BatchSource, AdamOptimiser, int)}, minimising {@code objective}. */
+    public static Trainer of(ScoreModel model, BatchSource source, AdamOptimiser optimiser,
+            int batchSize, ScoreMatchingObjective objective) {
+        return new Trainer(model, source, optimiser, batchSize, objective);
     }
 
     /** The model being trained. */
@@ -87,7 +96,7 @@ public final class Trainer {
             batch.reset(batch.capacity());
             source.fill(step, batch);
             model.network().parameters().zeroGradients();
-            loss = model.lossAndGradient(batch);
+            loss = objective.lossAndGradient(model, batch, step);
             double norm = optimiser.apply();
             history.add(loss, norm);
             listener.stepTaken(step, loss, norm, batch);

@@ -65,6 +65,64 @@ class MlpTest {
         assertEquals((p.size() + 1) / 2, checked);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"SILU", "TANH"})
+    void tangentIsTheDirectionalDerivative(Activation activation) {
+        Mlp net = Mlp.builder(D).width(7).depth(2).embeddingDimension(6).activation(activation)
+                .dataType(DataType.DOUBLE).seed(4).build();
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(12L);
+        INDArray u = random(rng, B, D, 2);
+        INDArray t = random(rng, B, 1, 0.5).addi(0.5);
+        INDArray v = random(rng, B, D, 1);
+        INDArray jvp = net.forwardWithTangent(u, t, v).dup();
+        double h = 1e-6;
+        INDArray up = net.forward(u.add(v.mul(h)), t).dup();
+        INDArray down = net.forward(u.sub(v.mul(h)), t).dup();
+        INDArray numeric = up.sub(down).divi(2 * h);
+        assertTrue(numeric.distance2(jvp) < 1e-7 * Math.max(1, numeric.norm2Number().doubleValue()),
+                numeric + " vs " + jvp);
+    }
+
+    /** q(θ) = Σ c ⊙ F + Σ e ⊙ J_F v: its gradient through the primal and tangent passes. */
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"SILU", "TANH"})
+    void tangentBackwardMatchesCentralDifferences(Activation activation) {
+        Mlp net = Mlp.builder(D).width(5).depth(2).embeddingDimension(4).activation(activation)
+                .dataType(DataType.DOUBLE).seed(6).build();
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(13L);
+        INDArray u = random(rng, B, D, 2);
+        INDArray t = random(rng, B, 1, 0.5).addi(0.5);
+        INDArray v = random(rng, B, D, 1);
+        INDArray c = random(rng, B, D, 1);
+        INDArray e = random(rng, B, D, 1);
+        FlatParameters p = net.parameters();
+        p.values().addi(random(rng, 1, (int) p.size(), 0.1).reshape(p.size()));
+        p.zeroGradients();
+        net.forwardWithTangent(u, t, v);
+        net.backwardWithTangent(c, e);
+        double[] analytic = p.gradients().toDoubleVector();
+        double h = 1e-6;
+        for (int i = 0; i < p.size(); i += 2) {
+            double value = p.values().getDouble(i);
+            p.values().putScalar(i, value + h);
+            double upper = tangentObjective(net, u, t, v, c, e);
+            p.values().putScalar(i, value - h);
+            double lower = tangentObjective(net, u, t, v, c, e);
+            p.values().putScalar(i, value);
+            double numeric = (upper - lower) / (2 * h);
+            assertEquals(numeric, analytic[i], 1e-6 * Math.max(1, Math.abs(numeric)),
+                    activation + " parameter " + i);
+        }
+        net.forward(u, t);
+        assertThrows(IllegalStateException.class, () -> net.backwardWithTangent(c, e));
+    }
+
+    private static double tangentObjective(Mlp net, INDArray u, INDArray t, INDArray v,
+            INDArray c, INDArray e) {
+        double tangentPart = net.forwardWithTangent(u, t, v).mul(e).sumNumber().doubleValue();
+        return tangentPart + net.lastOutput().mul(c).sumNumber().doubleValue();
+    }
+
     @Test
     void backwardAccumulatesAndZeroGradientsResets() {
         Mlp net = Mlp.builder(D).width(4).depth(1).embeddingDimension(4).dataType(DataType.DOUBLE)

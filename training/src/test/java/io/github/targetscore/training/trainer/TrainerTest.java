@@ -55,8 +55,10 @@ class TrainerTest {
         AdamOptimiser adam = AdamOptimiser.builder(net.parameters())
                 .learningRate(LearningRateSchedule.cosine(3e-3, 50, 1500, 0.05))
                 .gradientClipping(10).emaDecay(0.99).build();
+        ScoreMatchingObjective objective = identity.equals("ism")
+                ? ScoreMatchingObjective.implicitExact() : ScoreMatchingObjective.regression();
         return Trainer.of(ScoreModel.of(net, Parameterisation.plain(), SCHEDULE), source, adam,
-                256);
+                256, objective);
     }
 
     /**
@@ -94,12 +96,13 @@ class TrainerTest {
     }
 
     /**
-     * Training on samples of N(0, ½I) recovers the noised score. An untrained network's
+     * Training on samples of N(0, ½I) recovers the noised score, by regression on DSI or TSI
+     * targets, or by implicit score matching (no targets). An untrained network's
      * relative error is ≈ 1; the score is smooth and the regression targets are unbiased, so
      * a few thousand Adam steps bring it under 2 %.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"dsi", "tsi"})
+    @ValueSource(strings = {"dsi", "tsi", "ism"})
     void trainingOnGaussianSamplesRecoversTheNoisedScore(String identity) {
         Trainer trainer = trainer(identity, 3, 48);
         double before = relativeError(trainer.model());
