@@ -59,7 +59,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train",
         description = {"Train score networks with DSM, TSM, κ and κ̄ losses (TSM Fig. 5) from a JSON config.",
-            "Writes OUT/training.csv, OUT/training.json and OUT/training.png."})
+            "Writes OUT/training.csv, OUT/training.json, OUT/training.png and each loss's final",
+            "generated samples as OUT/samples-LOSS.npy."})
 final class TrainCommand implements Callable<Integer> {
 
     private static final ObjectMapper CONFIG_MAPPER = JsonMapper.builder()
@@ -117,6 +118,9 @@ final class TrainCommand implements Callable<Integer> {
     /** MMD² between two independent exact sample sets of the evaluation size. */
     private double mmdFloor;
 
+    /** MMD² of reverse-SDE samples driven by the exact noised score (NaN without one). */
+    private double samplerFloor = Double.NaN;
+
     /** The last evaluation's generated samples of the loss being trained. */
     private double[] lastSamples;
 
@@ -152,6 +156,12 @@ final class TrainCommand implements Callable<Integer> {
             mmdFloor = mmd.estimate(independent, exact, pool).biased();
             printer.printf("train: MMD² floor (two exact sets of %d) = %.4g%n",
                     config.evaluation().samples(), mmdFloor);
+            if (model.noisedScore().isPresent()) {
+                samplerFloor = mmd.estimate(generate(ScoreFunction.exact(model, schedule), config,
+                        model, schedule, pool), exact, pool).biased();
+                printer.printf("train: MMD² of the sampler driven by the exact score = %.4g%n",
+                        samplerFloor);
+            }
             for (String loss : config.losses()) {
                 ScoreIdentity identity = identity(loss, dataVariance, modeVariance);
                 evaluations.addAll(train(config, loss, identity, model, target, schedule, data,
@@ -159,6 +169,8 @@ final class TrainCommand implements Callable<Integer> {
                 List<MetricWithFloor> metrics = SampleMetrics.of(model).compare(lastSamples,
                         reference, config.seed());
                 finalMetrics.put(loss, metrics);
+                NpyArrays.write(out.resolve("samples-" + loss + ".npy"), lastSamples,
+                        lastSamples.length / d, d);
                 printer.printf("train %-9s final samples: %s%n", loss, metrics);
             }
         } finally {
@@ -218,14 +230,14 @@ final class TrainCommand implements Callable<Integer> {
         return evaluations;
     }
 
-    /** Samples from the reverse SDE driven by the model (its averaged weights when averaging). */
-    private static double[] generate(ScoreModel model, TrainConfig config, EnergyModel energy,
+    /** Samples from the reverse SDE of the evaluation, driven by {@code score}. */
+    private static double[] generate(ScoreFunction score, TrainConfig config, EnergyModel energy,
             NoiseSchedule schedule, ForkJoinPool pool) {
         TimeGrid grid = TimeGrid.uniform(TimeGrid.defaultStart(schedule),
                 config.schedule().minTime(), config.evaluation().diffusionSteps());
         ReverseDiffusion diffusion = ReverseDiffusion.of(Scheme.EULER_MARUYAMA, schedule, grid,
                 energy.manifold());
-        return diffusion.sample(model, config.evaluation().samples(),
+        return diffusion.sample(score, config.evaluation().samples(),
                 RandomStreams.of(config.seed()).family(2), pool);
     }
 
@@ -386,15 +398,17 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("config", config);
         summary.put("mmd2Floor", mmdFloor);
+        summary.put("mmd2ExactScoreSampler", samplerFloor);
         summary.put("finalMetrics", finalMetrics);
         summary.put("version", ManifestVersion.version());
         summary.put("evaluations", evaluations);
         Json.write(out.resolve("training.json"), summary);
-        Figures.writePng(out.resolve("training.png"), panels(evaluations, grid, mmdFloor), 3);
+        Figures.writePng(out.resolve("training.png"),
+                panels(evaluations, grid, mmdFloor, samplerFloor), 3);
     }
 
     private static List<LinePanel> panels(List<Evaluation> evaluations, TimeBins grid,
-            double mmdFloor) {
+            double mmdFloor, double samplerFloor) {
         Map<String, List<Evaluation>> byLoss = new LinkedHashMap<>();
         for (Evaluation e : evaluations) {
             byLoss.computeIfAbsent(e.loss(), k -> new ArrayList<>()).add(e);
@@ -419,6 +433,11 @@ final class TrainCommand implements Callable<Integer> {
         double[] floor = new double[steps.length];
         java.util.Arrays.fill(floor, mmdFloor);
         mmdCurves.add(new LinePanel.Curve("floor: exact vs exact", steps, floor));
+        if (Double.isFinite(samplerFloor)) {
+            double[] sampler = new double[steps.length];
+            java.util.Arrays.fill(sampler, samplerFloor);
+            mmdCurves.add(new LinePanel.Curve("sampler with the exact score", steps, sampler));
+        }
         List<LinePanel> panels = new ArrayList<>();
         panels.add(new LinePanel("regression loss during training", "step",
                 "mean ‖s_θ − L‖² (uniform weight)", true, lossCurves));
