@@ -46,7 +46,7 @@ public final class SelfNormalisedImportanceSampler implements PosteriorSampler {
             scratch.release();
         }
         out.recordDiagnostics(LogWeights.kishEss(out.logWeights(), samples), Double.NaN,
-                Double.NaN, samples);
+                Double.NaN, 0, samples);
     }
 
     @Override
