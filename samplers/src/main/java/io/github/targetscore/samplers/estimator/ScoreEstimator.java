@@ -306,6 +306,10 @@ public final class ScoreEstimator {
         final WeightedSample sample;
         final double[] weights;
         final double[] integrands;
+        /** One identity's ŝ, Var[L | y], Var[ŝ] and a group's deviation at the point: d each. */
+        final double[] estimate;
+        final double[] integrandVariance;
+        final double[] variance;
         final double[] groupDeviation;
 
         Workspace(int d, int samples) {
@@ -313,6 +317,9 @@ public final class ScoreEstimator {
             sample = WeightedSample.withCapacity(d, samples);
             weights = new double[samples];
             integrands = new double[samples * d];
+            estimate = new double[d];
+            integrandVariance = new double[d];
+            variance = new double[d];
             groupDeviation = new double[d];
         }
     }
@@ -334,37 +341,45 @@ public final class ScoreEstimator {
         double kappa = identity.dsiWeight(alpha, sigma);
         double[] weights = w.weights;
         double[] l = w.integrands;
-        double[] estimates = out.estimates;
+        double[] estimate = w.estimate;
+        double[] integrandVariance = w.integrandVariance;
+        double[] variance = w.variance;
+        double[] groupDeviation = w.groupDeviation;
+        Arrays.fill(estimate, 0);
+        Arrays.fill(integrandVariance, 0);
+        Arrays.fill(variance, 0);
         for (int k = 0; k < size; k++) {
-            ScoreIdentity.integrand(d, s.positions(), k * d, s.targetScores(), k * d, w.y, 0,
-                    alpha, sigma, kappa, l, k * d);
+            int row = k * d;
+            ScoreIdentity.integrand(d, s.positions(), row, s.targetScores(), row, w.y, 0,
+                    alpha, sigma, kappa, l, row);
             double weight = weights[k];
             for (int j = 0; j < d; j++) {
-                estimates[offset + j] += weight * l[k * d + j];
+                estimate[j] += weight * l[row + j];
             }
         }
-        int groups = s.groups();
-        int perGroup = size / groups;
-        double correction = groups / (groups - 1.0);
-        double[] deviation = w.groupDeviation;
-        double[] integrandVariances = out.integrandVariances;
-        double[] variances = out.variances;
-        for (int g = 0; g < groups; g++) {
-            // W_g (ĝ_g − ŝ) = Σ_{k∈g} w̄_k (L_k − ŝ)
-            Arrays.fill(deviation, 0);
-            for (int k = g * perGroup; k < (g + 1) * perGroup; k++) {
-                double weight = weights[k];
-                for (int j = 0; j < d; j++) {
-                    double r = l[k * d + j] - estimates[offset + j];
-                    double weighted = weight * r;
-                    integrandVariances[offset + j] += weighted * r;
-                    deviation[j] += weighted;
+        int perGroup = size / s.groups();
+        double correction = s.groups() / (s.groups() - 1.0);
+        for (int k = 0; k < size; k++) {
+            int row = k * d;
+            double weight = weights[k];
+            // W_g (ĝ_g − ŝ) = Σ_{k∈g} w̄_k (L_k − ŝ), summed from the group's first draw
+            boolean opens = k % perGroup == 0;
+            boolean closes = (k + 1) % perGroup == 0;
+            for (int j = 0; j < d; j++) {
+                double r = l[row + j] - estimate[j];
+                double weighted = weight * r;
+                integrandVariance[j] += weighted * r;
+                double deviation = opens ? weighted : groupDeviation[j] + weighted;
+                if (closes) {
+                    variance[j] += correction * deviation * deviation;
+                } else {
+                    groupDeviation[j] = deviation;
                 }
             }
-            for (int j = 0; j < d; j++) {
-                variances[offset + j] += correction * deviation[j] * deviation[j];
-            }
         }
+        System.arraycopy(estimate, 0, out.estimates, offset, d);
+        System.arraycopy(integrandVariance, 0, out.integrandVariances, offset, d);
+        System.arraycopy(variance, 0, out.variances, offset, d);
     }
 
     /** Caps the norm of the estimate at {@code offset} (per particle); returns whether it did. */

@@ -36,10 +36,10 @@ public final class SelfNormalisedImportanceSampler implements PosteriorSampler {
     @Override
     public void sample(Posterior posterior, UniformRandomProvider rng, WeightedSample out) {
         out.reset(samples, samples);
-        LikelihoodProposal.draw(posterior, ZigguratSampler.NormalizedGaussian.of(rng),
-                out.positions(), samples);
         Workspace scratch = Workspace.acquire().forPoint(out.dimension());
         try {
+            LikelihoodProposal.draw(posterior, ZigguratSampler.NormalizedGaussian.of(rng),
+                    out.positions(), samples, scratch);
             TargetEvaluation.logDensitiesAndScores(posterior.target(), out.positions(), samples,
                     out.logWeights(), out.targetScores(), scratch);
         } finally {

@@ -203,7 +203,7 @@ public final class SequentialMonteCarloSampler implements PosteriorSampler {
          */
         double run(Posterior posterior, int m, Workspace w, NormalizedGaussianSampler normal,
                 UniformRandomProvider rng) {
-            LikelihoodProposal.draw(posterior, normal, w.positions, m);
+            LikelihoodProposal.draw(posterior, normal, w.positions, m, w);
             TargetEvaluation.logDensitiesAndScores(posterior.target(), w.positions, m,
                     w.logTarget, w.scores, w);
             Arrays.fill(w.logWeights, 0, m, 0);
