@@ -138,8 +138,9 @@ public final class ScoreEstimates {
 
     /**
      * Target evaluations of energy and gradient (log p_X and ∇log p_X) spent on the posterior
-     * samples of all points: K per point for exact and importance samples, one per MALA step, L
-     * per HMC step.
+     * samples of all points: K per point for exact draws and SNIS, K(1 + MALA sweeps) for SMC,
+     * one per MALA step and L per HMC step (plus one per chain start), one per distinct kept
+     * state for random-walk Metropolis.
      */
     public long gradientEvaluations() {
         return gradientEvaluations;
