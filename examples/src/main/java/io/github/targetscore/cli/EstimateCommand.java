@@ -121,6 +121,7 @@ final class EstimateCommand implements Callable<Integer> {
         summary.put("seed", seed);
         summary.put("clipNorm", clip);
         summary.put("clippedPoints", e.clippedPoints());
+        summary.put("energyEvaluations", e.energyEvaluations());
         summary.put("gradientEvaluations", e.gradientEvaluations());
         summary.put("wallTimeSeconds", seconds);
         summary.put("version", ManifestVersion.version());

@@ -18,8 +18,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
@@ -35,13 +37,24 @@ import picocli.CommandLine.Spec;
  * {@code variance}: the variance of the Monte Carlo score estimators against noise level (TSM
  * Fig. 2). For each t of a grid it draws noisy points y = α_t x + σ_t w from clean samples x
  * (exact samples, or rows of a reference NPY file), estimates ∇log p_Y(y) at each with every
- * identity from the same posterior draws, and reports the mean over points of the summed Monte
- * Carlo variance Σ_j Var[ŝ_j(y)] of each identity.
+ * identity from one posterior sample per point (one sampler run serves all identities, and
+ * their comparison is paired), and reports the mean over points of the summed Monte Carlo
+ * variance Σ_j Var[ŝ_j(y)] of each identity.
+ *
+ * <p>Cost and trust, per row: the target evaluations per point split into energy-only and
+ * energy-and-gradient ones, their sum as the gradient-equivalent cost (an energy-only evaluation
+ * charged as a gradient one: see {@link ScoreEstimates#gradientEquivalentEvaluations()}) and
+ * the mean variance times that cost, the figure samplers are compared by; the points whose
+ * sampler reports an effective sample size below {@value #LOW_ESS} (their estimate and its
+ * variance rest on a handful of draws) and the points whose MCMC chains never moved.
  */
 @Command(name = "variance",
         description = {"Variance of the DSI, TSI, κ and κ̄ score estimators against t (TSM Fig. 2).",
             "Writes OUT/variance.csv, OUT/variance.json and OUT/variance.png (one panel per target)."})
 final class VarianceCommand implements Callable<Integer> {
+
+    /** Points whose sampler's effective sample size is below this are flagged. */
+    static final double LOW_ESS = 10;
 
     @Spec
     private CommandSpec spec;
@@ -91,10 +104,62 @@ final class VarianceCommand implements Callable<Integer> {
     @Mixin
     private ThreadOptions threads;
 
-    /** One line of the table. */
+    /**
+     * One line of the table: an identity at one t. The sample diagnostics and costs are those of
+     * the posterior samples all identities of the t share.
+     */
     record Row(String target, double t, double alpha, double sigma, String identity,
             String sampler, double meanVariance, double medianVariance, double meanEss,
-            double evaluationsPerPoint, int stuckPoints) {
+            double minEss, int lowEssPoints, int stuckPoints, double energyEvaluationsPerPoint,
+            double gradientEvaluationsPerPoint, double gradientEquivalentEvaluationsPerPoint,
+            double varianceTimesGradientEquivalentEvaluations) {
+    }
+
+    /**
+     * What the posterior samples of one t are worth: mean and smallest ESS over the points, the
+     * points with ESS below {@link #LOW_ESS}, the points whose chains never accepted a move, and
+     * the evaluations per point.
+     */
+    record SampleQuality(double meanEss, double minEss, int lowEssPoints, int stuckPoints,
+            double energyEvaluationsPerPoint, double gradientEvaluationsPerPoint) {
+
+        static SampleQuality of(ScoreEstimates e) {
+            int n = e.count();
+            double[] ess = e.effectiveSampleSizes();
+            double[] acceptance = e.acceptanceRates();
+            double mean = 0;
+            double min = Double.POSITIVE_INFINITY;
+            int low = 0;
+            int stuck = 0;
+            for (int i = 0; i < n; i++) {
+                mean += ess[i] / n;
+                min = Math.min(min, ess[i]);
+                low += ess[i] < LOW_ESS ? 1 : 0;
+                stuck += acceptance[i] == 0 ? 1 : 0;
+            }
+            return new SampleQuality(mean, min, low, stuck, (double) e.energyEvaluations() / n,
+                    (double) e.gradientEvaluations() / n);
+        }
+
+        double gradientEquivalentEvaluationsPerPoint() {
+            return energyEvaluationsPerPoint + gradientEvaluationsPerPoint;
+        }
+
+        /** The warnings for the console, empty if the samples are sound. */
+        String warnings(int points) {
+            StringBuilder w = new StringBuilder();
+            if (lowEssPoints > 0) {
+                w.append(String.format(Locale.ROOT, "%n    warning: %d of %d points have ESS < %.0f"
+                        + " (smallest %.3g): their estimates and variances rest on a few draws"
+                        + " (CSV: low_ess_points, min_ess)", lowEssPoints, points, LOW_ESS, minEss));
+            }
+            if (stuckPoints > 0) {
+                w.append(String.format(Locale.ROOT, "%n    warning: %d of %d points: no MCMC move"
+                        + " accepted, their variance is not an estimate (CSV: stuck_points)",
+                        stuckPoints, points));
+            }
+            return w.toString();
+        }
     }
 
     @Override
@@ -129,6 +194,10 @@ final class VarianceCommand implements Callable<Integer> {
         summary.put("sampler", rows.isEmpty() ? null : rows.get(0).sampler());
         summary.put("points", points);
         summary.put("seed", seed);
+        summary.put("lowEssThreshold", LOW_ESS);
+        summary.put("cost", "gradientEquivalentEvaluationsPerPoint = energy-and-gradient"
+                + " + energy-only target evaluations per point, of the one posterior sample per"
+                + " point that all identities share");
         summary.put("version", ManifestVersion.version());
         summary.put("rows", rows);
         Json.write(out.resolve("variance.json"), summary);
@@ -151,6 +220,11 @@ final class VarianceCommand implements Callable<Integer> {
         double dataVar = dataVariance != null ? dataVariance : TargetMoments.dataVariance(clean, d, manifold);
         double modeVar = modeVariance != null ? modeVariance : TargetMoments.modeVariance(target, clean, d);
         PosteriorSampler sampler = samplerOptions.create(target);
+        List<ScoreIdentity> parsed = new ArrayList<>();
+        for (String identityName : identities) {
+            parsed.add(IdentityNames.parse(identityName, dataVar, modeVar));
+        }
+        ScoreEstimator estimator = ScoreEstimator.of(target, parsed, sampler);
         printer.printf("%s: d = %d, σ_data² = %.4g, σ_mode² = %.4g, sampler %s, K = %d%n", name, d,
                 dataVar, modeVar, sampler.name(), sampler.sampleSize());
         List<Row> rows = new ArrayList<>();
@@ -161,35 +235,28 @@ final class VarianceCommand implements Callable<Integer> {
             double[] ys = noisyPoints(clean, available, d, manifold, alpha, sigma, streams.family(1).stream(g));
             double[] alphas = new double[points];
             double[] sigmas = new double[points];
-            java.util.Arrays.fill(alphas, alpha);
-            java.util.Arrays.fill(sigmas, sigma);
+            Arrays.fill(alphas, alpha);
+            Arrays.fill(sigmas, sigma);
+            List<ScoreEstimates> each = estimator.estimateEach(ys, alphas, sigmas,
+                    streams.family(2 + g), pool);
+            SampleQuality quality = SampleQuality.of(each.get(0));
+            double cost = quality.gradientEquivalentEvaluationsPerPoint();
             StringBuilder line = new StringBuilder(String.format("  t = %.3f", t));
-            for (String identityName : identities) {
-                ScoreIdentity identity = IdentityNames.parse(identityName, dataVar, modeVar);
-                ScoreEstimates e = ScoreEstimator.of(target, identity, sampler)
-                        .estimate(ys, alphas, sigmas, streams.family(2 + g), pool);
+            for (ScoreEstimates e : each) {
                 double[] totals = new double[points];
-                double[] essPerPoint = e.effectiveSampleSizes();
-                double[] acceptance = e.acceptanceRates();
-                double ess = 0;
-                int stuck = 0;
                 for (int i = 0; i < points; i++) {
                     totals[i] = e.totalVariance(i);
-                    ess += essPerPoint[i] / points;
-                    if (acceptance[i] == 0) {
-                        stuck++;
-                    }
                 }
-                double mean = java.util.Arrays.stream(totals).average().orElseThrow();
-                java.util.Arrays.sort(totals);
-                rows.add(new Row(name, t, alpha, sigma, identity.name(), sampler.name(), mean,
-                        totals[points / 2], ess, (double) e.gradientEvaluations() / points, stuck));
-                line.append(String.format("  %s %.3g", identity.name(), mean));
-                if (stuck > 0) {
-                    line.append(String.format(" (%d of %d points: no MCMC move accepted, their"
-                            + " variance is not an estimate)", stuck, points));
-                }
+                double mean = Arrays.stream(totals).average().orElseThrow();
+                Arrays.sort(totals);
+                rows.add(new Row(name, t, alpha, sigma, e.identity().name(), sampler.name(), mean,
+                        totals[points / 2], quality.meanEss(), quality.minEss(),
+                        quality.lowEssPoints(), quality.stuckPoints(),
+                        quality.energyEvaluationsPerPoint(), quality.gradientEvaluationsPerPoint(),
+                        cost, mean * cost));
+                line.append(String.format("  %s %.3g", e.identity().name(), mean));
             }
+            line.append(quality.warnings(points));
             printer.println(line);
             printer.flush();
         }
@@ -259,13 +326,18 @@ final class VarianceCommand implements Callable<Integer> {
             PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(stream,
                     java.nio.charset.StandardCharsets.UTF_8));
             w.println("target,t,alpha,sigma,identity,sampler,mean_total_variance,"
-                    + "median_total_variance,mean_ess,evaluations_per_point,stuck_points,"
-                    + "variance_times_evaluations");
+                    + "median_total_variance,mean_ess,min_ess,low_ess_points,stuck_points,"
+                    + "energy_evaluations_per_point,gradient_evaluations_per_point,"
+                    + "gradient_equivalent_evaluations_per_point,"
+                    + "variance_times_gradient_equivalent_evaluations");
             for (Row r : rows) {
-                w.printf(java.util.Locale.ROOT, "%s,%.6g,%.6g,%.6g,%s,%s,%.6g,%.6g,%.6g,%.6g,%d,%.6g%n",
-                        r.target(), r.t(), r.alpha(), r.sigma(), r.identity(), r.sampler(),
-                        r.meanVariance(), r.medianVariance(), r.meanEss(), r.evaluationsPerPoint(),
-                        r.stuckPoints(), r.meanVariance() * r.evaluationsPerPoint());
+                w.printf(Locale.ROOT, "%s,%.6g,%.6g,%.6g,%s,%s,%.6g,%.6g,%.6g,%.6g,%d,%d,%.6g,%.6g,"
+                        + "%.6g,%.6g%n", r.target(), r.t(), r.alpha(), r.sigma(), r.identity(),
+                        r.sampler(), r.meanVariance(), r.medianVariance(), r.meanEss(),
+                        r.minEss(), r.lowEssPoints(), r.stuckPoints(),
+                        r.energyEvaluationsPerPoint(), r.gradientEvaluationsPerPoint(),
+                        r.gradientEquivalentEvaluationsPerPoint(),
+                        r.varianceTimesGradientEquivalentEvaluations());
             }
             w.flush();
         });

@@ -4,6 +4,7 @@ import static io.github.targetscore.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,7 +35,11 @@ class VarianceCommandTest {
         assertEquals(0, result.exitCode(), result.err());
         List<String> lines = Files.readAllLines(dir.resolve("variance.csv"));
         assertEquals(1 + 3 * 3, lines.size());
-        assertTrue(lines.get(0).endsWith(",stuck_points,variance_times_evaluations"), lines.get(0));
+        assertEquals("target,t,alpha,sigma,identity,sampler,mean_total_variance,"
+                + "median_total_variance,mean_ess,min_ess,low_ess_points,stuck_points,"
+                + "energy_evaluations_per_point,gradient_evaluations_per_point,"
+                + "gradient_equivalent_evaluations_per_point,"
+                + "variance_times_gradient_equivalent_evaluations", lines.get(0));
         assertTrue(Files.size(dir.resolve("variance.png")) > 10_000);
         assertTrue(Files.readString(dir.resolve("variance.json")).contains("\"rows\""));
         Map<String, double[]> byIdentity = new HashMap<>();
@@ -43,7 +48,13 @@ class VarianceCommandTest {
             double a = Double.parseDouble(f[2]);
             double s = Double.parseDouble(f[3]);
             double mean = Double.parseDouble(f[6]);
-            assertEquals("0", f[10], "exact draws are never stuck: " + line);
+            assertEquals(k, Double.parseDouble(f[9]), "exact draws: ESS = K: " + line);
+            assertEquals("0", f[10], "no point has a low ESS: " + line);
+            assertEquals("0", f[11], "exact draws are never stuck: " + line);
+            assertEquals(0, Double.parseDouble(f[12]), "no energy-only evaluations: " + line);
+            assertEquals(k, Double.parseDouble(f[13]), "K gradients per point: " + line);
+            assertEquals(k, Double.parseDouble(f[14]), line);
+            assertEquals(mean * k, Double.parseDouble(f[15]), 1e-5 * mean * k, line);
             double v = a * a + s * s;
             double expected;
             switch (f[4]) {
@@ -58,6 +69,50 @@ class VarianceCommandTest {
         }
         assertTrue(byIdentity.get("tsi0.100000")[0] < byIdentity.get("dsi0.100000")[0]);
         assertTrue(byIdentity.get("dsi0.900000")[0] < byIdentity.get("tsi0.900000")[0]);
+    }
+
+    /**
+     * SNIS with K = 8 draws cannot reach an ESS of 10: every row flags all its points and the
+     * console says so; random-walk Metropolis' cost is mostly energy-only evaluations (one per
+     * chain start and step) plus at most one gradient per kept state.
+     */
+    @Test
+    void flagsLowEffectiveSampleSizesAndSplitsTheCost() throws Exception {
+        int points = 6;
+        CliRun.Result snis = run("variance", "--energy", "easy-mixture", "--times", "0.5",
+                "--points", String.valueOf(points), "--samples", "8", "--sampler", "snis",
+                "--data-variance", "1", "--mode-variance", "0.01", "--out", dir.toString());
+        assertEquals(0, snis.exitCode(), snis.err());
+        assertTrue(snis.out().contains("warning: " + points + " of " + points
+                + " points have ESS < 10"), snis.out());
+        for (String line : dataLines()) {
+            String[] f = line.split(",");
+            assertEquals(String.valueOf(points), f[10], line);
+            assertTrue(Double.parseDouble(f[9]) <= 8, line);
+            assertEquals(8, Double.parseDouble(f[13]), line);
+        }
+        int chains = 4;
+        int warmup = 20;
+        int samples = 64;
+        CliRun.Result rwmh = run("variance", "--energy", "easy-mixture", "--times", "0.5",
+                "--points", String.valueOf(points), "--samples", String.valueOf(samples),
+                "--sampler", "rwmh", "--chains", String.valueOf(chains), "--warmup",
+                String.valueOf(warmup), "--data-variance", "1", "--mode-variance", "0.01",
+                "--out", dir.toString());
+        assertEquals(0, rwmh.exitCode(), rwmh.err());
+        for (String line : dataLines()) {
+            String[] f = line.split(",");
+            double energy = Double.parseDouble(f[12]);
+            double gradient = Double.parseDouble(f[13]);
+            assertEquals(chains + chains * (warmup + samples / chains), energy, line);
+            assertTrue(gradient >= chains && gradient <= samples, line);
+            assertEquals(energy + gradient, Double.parseDouble(f[14]), 1e-5 * energy, line); // 6 digits
+        }
+    }
+
+    private List<String> dataLines() throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("variance.csv"));
+        return lines.subList(1, lines.size());
     }
 
     @Test

@@ -1,14 +1,24 @@
 package io.github.targetscore.samplers.estimator;
 
+import io.github.targetscore.core.identity.ScoreIdentity;
+
 /**
- * Monte Carlo score estimates at n noisy points of dimension d, with their diagnostics.
+ * Monte Carlo score estimates of one {@link ScoreIdentity} at n noisy points of dimension d, with
+ * their diagnostics.
  *
- * <p>Ownership: the object owns its arrays and never changes them; the array accessors return
- * fresh copies that belong to the caller, and the element accessors read in place. Variances
- * describe the estimates before any clipping.
+ * <p>The sampler's diagnostics (effective sample sizes, acceptance rates, evaluation counts)
+ * describe the posterior samples behind the estimates: estimates of several identities made by
+ * one {@link ScoreEstimator#estimateEach} call come from the same samples and report the same
+ * diagnostics and the same (shared, not additional) cost.
+ *
+ * <p>Ownership: the object never changes its arrays (it may share the sampler's diagnostics with
+ * the other identities' estimates of the same call, which never change them either); the array
+ * accessors return fresh copies that belong to the caller, and the element accessors read in
+ * place. Variances describe the estimates before any clipping.
  */
 public final class ScoreEstimates {
 
+    private final ScoreIdentity identity;
     private final int count;
     private final int dimension;
     private final double[] estimates;
@@ -16,14 +26,17 @@ public final class ScoreEstimates {
     private final double[] integrandVariances;
     private final double[] effectiveSampleSizes;
     private final double[] acceptanceRates;
+    private final long energyEvaluations;
     private final long gradientEvaluations;
     private final int clippedPoints;
     private final double clipNorm;
 
-    /** Takes ownership of the arrays. */
-    ScoreEstimates(int count, int dimension, double[] estimates, double[] variances,
-            double[] integrandVariances, double[] effectiveSampleSizes, double[] acceptanceRates,
-            long gradientEvaluations, int clippedPoints, double clipNorm) {
+    /** Takes ownership of the arrays (the diagnostics' arrays may be shared, never changed). */
+    ScoreEstimates(ScoreIdentity identity, int count, int dimension, double[] estimates,
+            double[] variances, double[] integrandVariances, double[] effectiveSampleSizes,
+            double[] acceptanceRates, long energyEvaluations, long gradientEvaluations,
+            int clippedPoints, double clipNorm) {
+        this.identity = identity;
         this.count = count;
         this.dimension = dimension;
         this.estimates = estimates;
@@ -31,9 +44,15 @@ public final class ScoreEstimates {
         this.integrandVariances = integrandVariances;
         this.effectiveSampleSizes = effectiveSampleSizes;
         this.acceptanceRates = acceptanceRates;
+        this.energyEvaluations = energyEvaluations;
         this.gradientEvaluations = gradientEvaluations;
         this.clippedPoints = clippedPoints;
         this.clipNorm = clipNorm;
+    }
+
+    /** The identity whose integrand was averaged. */
+    public ScoreIdentity identity() {
+        return identity;
     }
 
     /** Number of points n. */
@@ -109,9 +128,33 @@ public final class ScoreEstimates {
         return acceptanceRates.clone();
     }
 
-    /** Target energy-and-gradient evaluations spent on all points: the unit of compute. */
+    /**
+     * Target evaluations of the energy alone (log p_X without gradient) spent on the posterior
+     * samples of all points: random-walk Metropolis' moves.
+     */
+    public long energyEvaluations() {
+        return energyEvaluations;
+    }
+
+    /**
+     * Target evaluations of energy and gradient (log p_X and ∇log p_X) spent on the posterior
+     * samples of all points: K per point for exact draws and SNIS, K(1 + MALA sweeps) for SMC,
+     * one per MALA step and L per HMC step (plus one per chain start), one per distinct kept
+     * state for random-walk Metropolis.
+     */
     public long gradientEvaluations() {
         return gradientEvaluations;
+    }
+
+    /**
+     * The cost in gradient-equivalent evaluations, energy-and-gradient evaluations plus
+     * energy-only ones: an energy-only evaluation is charged as much as one with gradient. That
+     * over-charges random-walk Metropolis, the only sampler that evaluates energies alone (an
+     * analytic gradient costs about as much again as the energy, a reverse-mode one a small
+     * multiple), so where it still wins on variance × cost it wins whatever the gradient costs.
+     */
+    public long gradientEquivalentEvaluations() {
+        return energyEvaluations + gradientEvaluations;
     }
 
     /** Number of points whose estimate was clipped (0 without clipping). */

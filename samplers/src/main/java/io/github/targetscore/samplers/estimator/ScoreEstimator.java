@@ -11,7 +11,9 @@ import io.github.targetscore.core.random.RandomStreams;
 import io.github.targetscore.samplers.posterior.Posterior;
 import io.github.targetscore.samplers.posterior.PosteriorSampler;
 import io.github.targetscore.samplers.posterior.WeightedSample;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,13 +34,23 @@ import java.util.concurrent.atomic.AtomicLong;
  *     which for independent equally weighted draws is the unbiased sample variance over K and
  *     for equally weighted chains Σ_g (ĝ_gj − ŝ_j)²/(G(G − 1));
  * <li>the posterior variance of the integrand, Var[L_j | y] ≈ Σ_k w̄_k (L_kj − ŝ_j)²;
- * <li>the sampler's effective sample size, acceptance rate and gradient evaluations.
+ * <li>the sampler's effective sample size, acceptance rate and target evaluations (energy alone,
+ *     energy and gradient).
  * </ul>
+ *
+ * <p>Several identities from one sample: an estimator built with a list of identities
+ * ({@link #of(LogDensity, List, PosteriorSampler)}) draws one posterior sample per point and
+ * averages every identity's integrand over it ({@link #estimateEach}), so the comparison between
+ * identities is paired (common random numbers) and costs one sampler run. Each identity's
+ * estimates are bit-identical to those of a single-identity estimator with the same sampler and
+ * streams.
  *
  * <p>Points are processed in parallel over a bounded {@link ForkJoinPool} (contiguous blocks,
  * {@link ParallelEnergies#run}); point i draws from stream i of the given {@link RandomStreams},
  * so the results are bit-identical for any thread count. Each worker block reuses one sample
- * buffer and one set of scratch arrays: nothing is allocated per posterior draw.
+ * buffer and one set of scratch arrays: nothing is allocated per posterior draw. The weights are
+ * normalised once per point and shared by the identities; each identity then takes two passes
+ * over the sample, one for ŝ and one for both variances.
  *
  * <p>Optional clipping (off by default; iDEM clips for singular energies): an estimate whose
  * norm exceeds the cap is scaled down to it, per particle (D-vector) for particle systems; the
@@ -50,14 +62,14 @@ public final class ScoreEstimator {
     private static final int POINTS_PER_TASK = 1;
 
     private final LogDensity target;
-    private final ScoreIdentity identity;
+    private final List<ScoreIdentity> identities;
     private final PosteriorSampler sampler;
     private final double clipNorm;
 
-    private ScoreEstimator(LogDensity target, ScoreIdentity identity, PosteriorSampler sampler,
-            double clipNorm) {
+    private ScoreEstimator(LogDensity target, List<ScoreIdentity> identities,
+            PosteriorSampler sampler, double clipNorm) {
         this.target = target;
-        this.identity = identity;
+        this.identities = identities;
         this.sampler = sampler;
         this.clipNorm = clipNorm;
     }
@@ -69,11 +81,27 @@ public final class ScoreEstimator {
      */
     public static ScoreEstimator of(LogDensity target, ScoreIdentity identity,
             PosteriorSampler sampler) {
+        return of(target, List.of(identity), sampler);
+    }
+
+    /**
+     * An estimator of several identities from the same posterior sample per point.
+     *
+     * @param target p_X (e.g. a {@link io.github.targetscore.core.BoltzmannDensity})
+     * @param identities the integrands, at least one (copied)
+     * @param sampler the posterior sampler, drawing K ≥ 2 samples
+     */
+    public static ScoreEstimator of(LogDensity target, List<ScoreIdentity> identities,
+            PosteriorSampler sampler) {
+        if (identities.isEmpty()) {
+            throw new IllegalArgumentException("an estimator needs at least one identity");
+        }
         if (sampler.sampleSize() < 2) {
             throw new IllegalArgumentException("sampler " + sampler.name() + " draws K = "
                     + sampler.sampleSize() + " samples; a Monte Carlo variance needs K >= 2");
         }
-        return new ScoreEstimator(target, identity, sampler, Double.POSITIVE_INFINITY);
+        return new ScoreEstimator(target, List.copyOf(identities), sampler,
+                Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -84,7 +112,7 @@ public final class ScoreEstimator {
         if (!(maxNorm > 0) || Double.isNaN(maxNorm)) {
             throw new IllegalArgumentException("clipping norm must be > 0, got " + maxNorm);
         }
-        return new ScoreEstimator(target, identity, sampler, maxNorm);
+        return new ScoreEstimator(target, identities, sampler, maxNorm);
     }
 
     /** The target p_X. */
@@ -92,9 +120,18 @@ public final class ScoreEstimator {
         return target;
     }
 
-    /** The identity. */
+    /**
+     * The identity of a single-identity estimator.
+     *
+     * @throws IllegalStateException if it has several (see {@link #identities()})
+     */
     public ScoreIdentity identity() {
-        return identity;
+        return single().get(0);
+    }
+
+    /** The identities, in the order of {@link #estimateEach}'s results. */
+    public List<ScoreIdentity> identities() {
+        return identities;
     }
 
     /** The posterior sampler. */
@@ -103,7 +140,32 @@ public final class ScoreEstimator {
     }
 
     /**
-     * Estimates at noisy points y_i observed at times t_i of a schedule.
+     * Estimates of a single-identity estimator at noisy points y_i observed at times t_i of a
+     * schedule; see {@link #estimateEach(double[], double[], NoiseSchedule, RandomStreams,
+     * ForkJoinPool)}.
+     *
+     * @throws IllegalStateException if the estimator has several identities
+     */
+    public ScoreEstimates estimate(double[] ys, double[] times, NoiseSchedule schedule,
+            RandomStreams streams, ForkJoinPool pool) {
+        single();
+        return estimateEach(ys, times, schedule, streams, pool).get(0);
+    }
+
+    /**
+     * Estimates of a single-identity estimator at noisy points y_i = α_i x + σ_i w; see
+     * {@link #estimateEach(double[], double[], double[], RandomStreams, ForkJoinPool)}.
+     *
+     * @throws IllegalStateException if the estimator has several identities
+     */
+    public ScoreEstimates estimate(double[] ys, double[] alphas, double[] sigmas,
+            RandomStreams streams, ForkJoinPool pool) {
+        single();
+        return estimateEach(ys, alphas, sigmas, streams, pool).get(0);
+    }
+
+    /**
+     * Estimates of every identity at noisy points y_i observed at times t_i of a schedule.
      *
      * @param ys noisy points, row-major n × d
      * @param times t_i ∈ [0, 1] with α_t &gt; 0 and σ_t &gt; 0 (so not t = 0, nor t = 1 of a VP
@@ -111,9 +173,10 @@ public final class ScoreEstimator {
      * @param schedule gives α_t and σ_t
      * @param streams point i draws from {@code streams.stream(i)}
      * @param pool the workers
+     * @return one result per identity, in the order of {@link #identities()}
      * @throws IllegalArgumentException naming the point and what is wrong with it
      */
-    public ScoreEstimates estimate(double[] ys, double[] times, NoiseSchedule schedule,
+    public List<ScoreEstimates> estimateEach(double[] ys, double[] times, NoiseSchedule schedule,
             RandomStreams streams, ForkJoinPool pool) {
         double[] alphas = new double[times.length];
         double[] sigmas = new double[times.length];
@@ -125,48 +188,71 @@ public final class ScoreEstimator {
             alphas[i] = schedule.alpha(times[i]);
             sigmas[i] = schedule.sigma(times[i]);
         }
-        return estimate(ys, alphas, sigmas, streams, pool);
+        return estimateEach(ys, alphas, sigmas, streams, pool);
     }
 
     /**
-     * Estimates at noisy points y_i = α_i x + σ_i w.
+     * Estimates of every identity at noisy points y_i = α_i x + σ_i w, all from one posterior
+     * sample per point.
      *
      * @param ys noisy points, row-major n × d, finite
      * @param alphas α_i &gt; 0, one per point
      * @param sigmas σ_i &gt; 0, one per point
      * @param streams point i draws from {@code streams.stream(i)}
      * @param pool the workers
+     * @return one result per identity, in the order of {@link #identities()}
      * @throws IllegalArgumentException naming the point and what is wrong with it
      */
-    public ScoreEstimates estimate(double[] ys, double[] alphas, double[] sigmas,
+    public List<ScoreEstimates> estimateEach(double[] ys, double[] alphas, double[] sigmas,
             RandomStreams streams, ForkJoinPool pool) {
         int d = target.manifold().dimension();
         int n = alphas.length;
         check(ys, alphas, sigmas, d);
-        double[] estimates = new double[n * d];
-        double[] variances = new double[n * d];
-        double[] integrandVariances = new double[n * d];
+        List<Accumulator> outputs = new ArrayList<>(identities.size());
+        for (int m = 0; m < identities.size(); m++) {
+            outputs.add(new Accumulator(n, d));
+        }
         double[] ess = new double[n];
         double[] acceptance = new double[n];
-        AtomicLong evaluations = new AtomicLong();
-        AtomicInteger clipped = new AtomicInteger();
+        AtomicLong energyEvaluations = new AtomicLong();
+        AtomicLong gradientEvaluations = new AtomicLong();
         ParallelEnergies.of(pool, POINTS_PER_TASK).run(0, n, (from, count) -> {
             Workspace w = new Workspace(d, sampler.sampleSize());
             for (int i = from; i < from + count; i++) {
                 System.arraycopy(ys, i * d, w.y, 0, d);
                 Posterior posterior = Posterior.of(target, w.y, alphas[i], sigmas[i]);
                 sampler.sample(posterior, streams.stream(i), w.sample);
-                combine(w, alphas[i], sigmas[i], i * d, estimates, variances, integrandVariances);
-                if (clip(estimates, i * d)) {
-                    clipped.incrementAndGet();
+                checkGroups(w.sample);
+                w.sample.normalisedWeights(w.weights);
+                for (int m = 0; m < identities.size(); m++) {
+                    Accumulator out = outputs.get(m);
+                    combine(w, identities.get(m), alphas[i], sigmas[i], i * d, out);
+                    if (clip(out.estimates, i * d)) {
+                        out.clipped.incrementAndGet();
+                    }
                 }
                 ess[i] = w.sample.effectiveSampleSize();
                 acceptance[i] = w.sample.acceptanceRate();
-                evaluations.addAndGet(w.sample.gradientEvaluations());
+                energyEvaluations.addAndGet(w.sample.energyEvaluations());
+                gradientEvaluations.addAndGet(w.sample.gradientEvaluations());
             }
         });
-        return new ScoreEstimates(n, d, estimates, variances, integrandVariances, ess, acceptance,
-                evaluations.get(), clipped.get(), clipNorm);
+        List<ScoreEstimates> results = new ArrayList<>(identities.size());
+        for (int m = 0; m < identities.size(); m++) {
+            Accumulator out = outputs.get(m);
+            results.add(new ScoreEstimates(identities.get(m), n, d, out.estimates, out.variances,
+                    out.integrandVariances, ess, acceptance, energyEvaluations.get(),
+                    gradientEvaluations.get(), out.clipped.get(), clipNorm));
+        }
+        return List.copyOf(results);
+    }
+
+    private List<ScoreIdentity> single() {
+        if (identities.size() != 1) {
+            throw new IllegalStateException("this estimator averages " + identities.size()
+                    + " identities " + identities + ": use estimateEach and identities()");
+        }
+        return identities;
     }
 
     /** Checks every input before any work starts. */
@@ -187,7 +273,30 @@ public final class ScoreEstimator {
                 throw new IllegalArgumentException("point " + i + ": the posterior needs finite"
                         + " α > 0 and σ > 0, got α = " + alphas[i] + ", σ = " + sigmas[i]);
             }
-            identity.dsiWeight(alphas[i], sigmas[i]);
+            for (ScoreIdentity identity : identities) {
+                identity.dsiWeight(alphas[i], sigmas[i]);
+            }
+        }
+    }
+
+    private void checkGroups(WeightedSample s) {
+        if (s.groups() < 2) {
+            throw new IllegalStateException(sampler.name() + " returned a single group of "
+                    + s.size() + " correlated draws: its Monte Carlo variance cannot be estimated");
+        }
+    }
+
+    /** One identity's outputs, written by the workers at their points' rows. */
+    private static final class Accumulator {
+        final double[] estimates;
+        final double[] variances;
+        final double[] integrandVariances;
+        final AtomicInteger clipped = new AtomicInteger();
+
+        Accumulator(int n, int d) {
+            estimates = new double[n * d];
+            variances = new double[n * d];
+            integrandVariances = new double[n * d];
         }
     }
 
@@ -197,6 +306,10 @@ public final class ScoreEstimator {
         final WeightedSample sample;
         final double[] weights;
         final double[] integrands;
+        /** One identity's ŝ, Var[L | y], Var[ŝ] and a group's deviation at the point: d each. */
+        final double[] estimate;
+        final double[] integrandVariance;
+        final double[] variance;
         final double[] groupDeviation;
 
         Workspace(int d, int samples) {
@@ -204,63 +317,69 @@ public final class ScoreEstimator {
             sample = WeightedSample.withCapacity(d, samples);
             weights = new double[samples];
             integrands = new double[samples * d];
+            estimate = new double[d];
+            integrandVariance = new double[d];
+            variance = new double[d];
             groupDeviation = new double[d];
         }
     }
 
     /**
-     * Writes ŝ = Σ w̄_k L_k, its Monte Carlo variance and the integrand's posterior variance into
-     * the rows at {@code offset}.
+     * Writes one identity's ŝ = Σ w̄_k L_k, its Monte Carlo variance and the integrand's posterior
+     * variance into the rows at {@code offset}, from the sample and its normalised weights in
+     * {@code w}: a first pass writes the integrands L_k and sums ŝ, a second takes both variances
+     * from the residuals L_k − ŝ, per group g of m draws:
+     * <pre>
+     *   Var[L | y] ≈ Σ_k w̄_k (L_k − ŝ)²,   Var[ŝ] = G/(G − 1) Σ_g (Σ_{k∈g} w̄_k (L_k − ŝ))².
+     * </pre>
      */
-    private void combine(Workspace w, double alpha, double sigma, int offset, double[] estimates,
-            double[] variances, double[] integrandVariances) {
+    private static void combine(Workspace w, ScoreIdentity identity, double alpha, double sigma,
+            int offset, Accumulator out) {
         WeightedSample s = w.sample;
         int d = s.dimension();
         int size = s.size();
         double kappa = identity.dsiWeight(alpha, sigma);
         double[] weights = w.weights;
-        s.normalisedWeights(weights);
         double[] l = w.integrands;
+        double[] estimate = w.estimate;
+        double[] integrandVariance = w.integrandVariance;
+        double[] variance = w.variance;
+        double[] groupDeviation = w.groupDeviation;
+        Arrays.fill(estimate, 0);
+        Arrays.fill(integrandVariance, 0);
+        Arrays.fill(variance, 0);
         for (int k = 0; k < size; k++) {
-            ScoreIdentity.integrand(d, s.positions(), k * d, s.targetScores(), k * d, w.y, 0,
-                    alpha, sigma, kappa, l, k * d);
+            int row = k * d;
+            ScoreIdentity.integrand(d, s.positions(), row, s.targetScores(), row, w.y, 0,
+                    alpha, sigma, kappa, l, row);
+            double weight = weights[k];
             for (int j = 0; j < d; j++) {
-                estimates[offset + j] += weights[k] * l[k * d + j];
+                estimate[j] += weight * l[row + j];
             }
         }
+        int perGroup = size / s.groups();
+        double correction = s.groups() / (s.groups() - 1.0);
         for (int k = 0; k < size; k++) {
+            int row = k * d;
+            double weight = weights[k];
+            // W_g (ĝ_g − ŝ) = Σ_{k∈g} w̄_k (L_k − ŝ), summed from the group's first draw
+            boolean opens = k % perGroup == 0;
+            boolean closes = (k + 1) % perGroup == 0;
             for (int j = 0; j < d; j++) {
-                double r = l[k * d + j] - estimates[offset + j];
-                integrandVariances[offset + j] += weights[k] * r * r;
-            }
-        }
-        groupVariance(w, offset, estimates, variances);
-    }
-
-    /** G/(G − 1) Σ_g W_g² (ĝ_g − ŝ)² over the G groups of the sample, into {@code variances}. */
-    private void groupVariance(Workspace w, int offset, double[] estimates, double[] variances) {
-        WeightedSample s = w.sample;
-        int d = s.dimension();
-        int groups = s.groups();
-        if (groups < 2) {
-            throw new IllegalStateException(sampler.name() + " returned a single group of "
-                    + s.size() + " correlated draws: its Monte Carlo variance cannot be estimated");
-        }
-        int perGroup = s.size() / groups;
-        double correction = groups / (groups - 1.0);
-        for (int g = 0; g < groups; g++) {
-            // W_g (ĝ_g − ŝ) = Σ_{k∈g} w̄_k (L_k − ŝ)
-            Arrays.fill(w.groupDeviation, 0);
-            for (int k = g * perGroup; k < (g + 1) * perGroup; k++) {
-                for (int j = 0; j < d; j++) {
-                    w.groupDeviation[j] += w.weights[k]
-                            * (w.integrands[k * d + j] - estimates[offset + j]);
+                double r = l[row + j] - estimate[j];
+                double weighted = weight * r;
+                integrandVariance[j] += weighted * r;
+                double deviation = opens ? weighted : groupDeviation[j] + weighted;
+                if (closes) {
+                    variance[j] += correction * deviation * deviation;
+                } else {
+                    groupDeviation[j] = deviation;
                 }
             }
-            for (int j = 0; j < d; j++) {
-                variances[offset + j] += correction * w.groupDeviation[j] * w.groupDeviation[j];
-            }
         }
+        System.arraycopy(estimate, 0, out.estimates, offset, d);
+        System.arraycopy(integrandVariance, 0, out.integrandVariances, offset, d);
+        System.arraycopy(variance, 0, out.variances, offset, d);
     }
 
     /** Caps the norm of the estimate at {@code offset} (per particle); returns whether it did. */

@@ -87,7 +87,7 @@ public final class ExactPosteriorSampler implements PosteriorSampler {
             scratch.release();
         }
         Arrays.fill(out.logWeights(), 0, samples, 0);
-        out.recordDiagnostics(samples, Double.NaN, Double.NaN, samples);
+        out.recordDiagnostics(samples, Double.NaN, Double.NaN, 0, samples);
     }
 
     @Override

@@ -16,27 +16,34 @@ final class LikelihoodProposal {
     }
 
     /**
-     * Draws x_k = y/α + (σ/α) P ξ_k, ξ_k ~ N(0, I), P the manifold's tangent projection.
+     * Draws x_k = y/α + (σ/α) P ξ_k, ξ_k ~ N(0, I), P the manifold's tangent projection. The
+     * noise of all rows is drawn first, then projected and moved to y/α (computed once) row by
+     * row: the same numbers as drawing row by row, in fewer, tighter passes.
      *
      * @param posterior gives y, α and σ
      * @param normal standard normal draws, consumed in row order
      * @param positions output, row k at {@code k · d}
      * @param count number of draws
+     * @param scratch sized {@linkplain Workspace#forPoint for d}: its {@link Workspace#centre}
+     *     receives y/α
      */
     static void draw(Posterior posterior, NormalizedGaussianSampler normal, double[] positions,
-            int count) {
+            int count, Workspace scratch) {
         Manifold manifold = posterior.manifold();
         int d = manifold.dimension();
         double alpha = posterior.alpha();
         double scale = posterior.sigma() / alpha;
-        for (int k = 0; k < count; k++) {
-            int offset = k * d;
-            for (int i = 0; i < d; i++) {
-                positions[offset + i] = normal.sample();
-            }
+        double[] centre = scratch.centre;
+        for (int i = 0; i < d; i++) {
+            centre[i] = posterior.y(i) / alpha;
+        }
+        for (int i = 0; i < count * d; i++) {
+            positions[i] = normal.sample();
+        }
+        for (int offset = 0; offset < count * d; offset += d) {
             manifold.projectTangent(positions, offset);
             for (int i = 0; i < d; i++) {
-                positions[offset + i] = posterior.y(i) / alpha + scale * positions[offset + i];
+                positions[offset + i] = centre[i] + scale * positions[offset + i];
             }
         }
     }

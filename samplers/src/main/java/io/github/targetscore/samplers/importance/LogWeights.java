@@ -47,11 +47,22 @@ final class LogWeights {
      * @throws IllegalStateException if every weight is 0 or one is NaN
      */
     static double kishEss(double[] logWeights, int n) {
-        double log = logSumExp(logWeights, n);
-        if (!(log > Double.NEGATIVE_INFINITY) || Double.isNaN(log)) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            max = Math.max(max, logWeights[k]);
+        }
+        if (!(max > Double.NEGATIVE_INFINITY)) {
             throw new IllegalStateException("all " + n + " importance weights are zero or NaN");
         }
-        return Math.exp(2 * log - logSumExp(logWeights, logWeights, 1, n));
+        // one exponential per weight: w_k = exp(log w_k − max) ∈ [0, 1], Σw ≥ 1
+        double sum = 0;
+        double sumSquares = 0;
+        for (int k = 0; k < n; k++) {
+            double w = Math.exp(logWeights[k] - max);
+            sum += w;
+            sumSquares += w * w;
+        }
+        return sum * sum / sumSquares;
     }
 
     /**

@@ -36,17 +36,17 @@ public final class SelfNormalisedImportanceSampler implements PosteriorSampler {
     @Override
     public void sample(Posterior posterior, UniformRandomProvider rng, WeightedSample out) {
         out.reset(samples, samples);
-        LikelihoodProposal.draw(posterior, ZigguratSampler.NormalizedGaussian.of(rng),
-                out.positions(), samples);
         Workspace scratch = Workspace.acquire().forPoint(out.dimension());
         try {
+            LikelihoodProposal.draw(posterior, ZigguratSampler.NormalizedGaussian.of(rng),
+                    out.positions(), samples, scratch);
             TargetEvaluation.logDensitiesAndScores(posterior.target(), out.positions(), samples,
                     out.logWeights(), out.targetScores(), scratch);
         } finally {
             scratch.release();
         }
         out.recordDiagnostics(LogWeights.kishEss(out.logWeights(), samples), Double.NaN,
-                Double.NaN, samples);
+                Double.NaN, 0, samples);
     }
 
     @Override

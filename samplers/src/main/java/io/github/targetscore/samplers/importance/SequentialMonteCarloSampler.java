@@ -41,7 +41,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * for m = 20, within 3% for m ≥ 50). Its error is Student-t with G − 1 degrees of freedom, so
  * prefer G of a few tens. ESS: Kish's ESS of the final
  * weights; acceptance: the mean over all moves; step: the mean over islands of the last MALA
- * step (units of x); gradient evaluations: Σ_islands m(1 + sweeps).
+ * step (units of x); energy-and-gradient evaluations: Σ_islands m(1 + sweeps), none of the
+ * energy alone.
  *
  * <p>Scratch buffers are per thread: nothing is allocated per particle or per stage. Immutable
  * and thread-safe.
@@ -180,7 +181,7 @@ public final class SequentialMonteCarloSampler implements PosteriorSampler {
             }
             out.recordDiagnostics(LogWeights.kishEss(logWeights, particles),
                     (double) island.accepted / (island.sweeps * m), island.stepSum / islands,
-                    m * (islands + island.sweeps));
+                    0, m * (islands + island.sweeps));
             // log of the mean island evidence: log Σ_k Ẑ_g W_k − log G
             return LogWeights.logSumExp(logWeights, particles) - Math.log(islands)
                     - posterior.manifold().degreesOfFreedom() * Math.log(posterior.alpha());
@@ -202,7 +203,7 @@ public final class SequentialMonteCarloSampler implements PosteriorSampler {
          */
         double run(Posterior posterior, int m, Workspace w, NormalizedGaussianSampler normal,
                 UniformRandomProvider rng) {
-            LikelihoodProposal.draw(posterior, normal, w.positions, m);
+            LikelihoodProposal.draw(posterior, normal, w.positions, m, w);
             TargetEvaluation.logDensitiesAndScores(posterior.target(), w.positions, m,
                     w.logTarget, w.scores, w);
             Arrays.fill(w.logWeights, 0, m, 0);

@@ -21,6 +21,8 @@ final class Workspace {
     /** A noise vector and a drift vector: d values each. */
     double[] noise = new double[0];
     double[] drift = new double[0];
+    /** The likelihood's mode y/α: d values. */
+    double[] centre = new double[0];
     /** Per particle: positions and target scores ∇log p_X (m × d), log-weights and log p_X (m). */
     double[] positions = new double[0];
     double[] scores = new double[0];
@@ -51,13 +53,17 @@ final class Workspace {
         busy = false;
     }
 
-    /** Sizes {@link #x}, {@link #score}, {@link #noise} and {@link #drift} to d values. */
+    /**
+     * Sizes {@link #x}, {@link #score}, {@link #noise}, {@link #drift} and {@link #centre} to d
+     * values.
+     */
     Workspace forPoint(int d) {
         if (x.length != d) {
             x = new double[d];
             score = new double[d];
             noise = new double[d];
             drift = new double[d];
+            centre = new double[d];
         }
         return this;
     }

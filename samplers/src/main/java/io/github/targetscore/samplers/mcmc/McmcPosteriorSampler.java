@@ -17,9 +17,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * target's score ∇log p_X, evaluated by the target itself (not recovered from the posterior's
  * score, which loses precision at low noise). Diagnostics: the smallest per-coordinate
  * {@link EffectiveSampleSize} of the positions, the fraction of accepted proposals after
- * warm-up over all chains, the mean of the chains' frozen step sizes, and the number of target
- * evaluations, with or without gradient (random-walk Metropolis evaluates log p_X alone while
- * moving and its gradient once per distinct kept state).
+ * warm-up over all chains, the mean of the chains' frozen step sizes, and the target
+ * evaluations counted apart: of the energy alone (random-walk Metropolis: one at each chain's
+ * start and one per step) and of energy and gradient (MALA: one at each chain's start and one per
+ * step; HMC: one at the start and L per step; random-walk Metropolis: one per distinct kept
+ * state, to give TSI its target score).
  *
  * <p>Each chain starts with the given initial step size or, if none is given, with the
  * algorithm's {@link McmcAlgorithm#stepSizeForScale optimal step} for a Gaussian of standard
@@ -262,7 +264,7 @@ public final class McmcPosteriorSampler implements PosteriorSampler {
         }
         out.recordDiagnostics(EffectiveSampleSize.minimum(positions, chains, s, d),
                 accepted / (chains * schedule.samplingSteps()), stepSizeSum / chains,
-                kernel.densityEvaluations() + kernel.gradientEvaluations());
+                kernel.densityEvaluations(), kernel.gradientEvaluations());
     }
 
     @Override

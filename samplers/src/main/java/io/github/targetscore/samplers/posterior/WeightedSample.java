@@ -25,6 +25,7 @@ public final class WeightedSample {
     private double effectiveSampleSize;
     private double acceptanceRate;
     private double stepSize;
+    private long energyEvaluations;
     private long gradientEvaluations;
 
     private WeightedSample(int dimension, int capacity) {
@@ -62,6 +63,7 @@ public final class WeightedSample {
         effectiveSampleSize = Double.NaN;
         acceptanceRate = Double.NaN;
         stepSize = Double.NaN;
+        energyEvaluations = 0;
         gradientEvaluations = 0;
     }
 
@@ -141,17 +143,39 @@ public final class WeightedSample {
         return stepSize;
     }
 
-    /** Target energy-and-gradient evaluations spent on this sample: the unit of compute. */
+    /**
+     * Target evaluations of the energy alone (log p_X without its gradient) spent on this sample:
+     * random-walk Metropolis' moves.
+     */
+    public long energyEvaluations() {
+        return energyEvaluations;
+    }
+
+    /** Target evaluations of energy and gradient (log p_X and ∇log p_X) spent on this sample. */
     public long gradientEvaluations() {
         return gradientEvaluations;
     }
 
-    /** Records the sampler's diagnostics. */
+    /**
+     * Records the sampler's diagnostics.
+     *
+     * @param effectiveSampleSize the sampler's ESS
+     * @param acceptanceRate the MCMC acceptance rate, NaN without moves
+     * @param stepSize the MCMC step size, NaN without moves
+     * @param energyEvaluations evaluations of the target's energy alone
+     * @param gradientEvaluations evaluations of the target's energy and gradient
+     */
     public void recordDiagnostics(double effectiveSampleSize, double acceptanceRate,
-            double stepSize, long gradientEvaluations) {
+            double stepSize, long energyEvaluations, long gradientEvaluations) {
+        if (energyEvaluations < 0 || gradientEvaluations < 0) {
+            throw new IllegalArgumentException("evaluation counts must be >= 0, got "
+                    + energyEvaluations + " energy-only and " + gradientEvaluations
+                    + " energy-and-gradient evaluations");
+        }
         this.effectiveSampleSize = effectiveSampleSize;
         this.acceptanceRate = acceptanceRate;
         this.stepSize = stepSize;
+        this.energyEvaluations = energyEvaluations;
         this.gradientEvaluations = gradientEvaluations;
     }
 }

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every identity against the closed forms of a Gaussian target N(0, s² I) (MATH §2, TSM
  * Appendix C), for d = 1, 3, 8, both schedules, low, middle and high t, with the exact, SNIS,
- * SMC, MALA and HMC posterior samplers. Tolerances are 5 standard errors: of an estimate, its
+ * SMC, MALA and HMC posterior samplers; all identities are estimated from one posterior sample
+ * per point, and each equals its single-identity estimate bit for bit. Tolerances are 5 standard errors: of an estimate, its
  * reported Monte Carlo standard error; of the summed integrand variance V over d components from
  * an effective sample of n weighted draws, V √(2/(dn)) (the standard error of a Gaussian sample
  * variance), n the reported ESS; from MCMC chains, the spread of the per-chain variances.
@@ -114,10 +115,17 @@ class GaussianTargetTest {
         WeightedSample chains = WeightedSample.withCapacity(d, sampler.sampleSize());
         sampler.sample(Posterior.of(target, g.y, g.alpha, g.sigma),
                 RandomStreams.of(11).stream(0), chains);
-        for (ScoreIdentity identity : identities) {
-            ScoreEstimates e = ScoreEstimator.of(target, identity, sampler)
-                    .estimate(g.y, new double[] {t}, schedule, RandomStreams.of(11), POOL);
+        List<ScoreEstimates> each = ScoreEstimator.of(target, identities, sampler)
+                .estimateEach(g.y, new double[] {t}, schedule, RandomStreams.of(11), POOL);
+        assertEquals(identities.size(), each.size());
+        for (int m = 0; m < identities.size(); m++) {
+            ScoreIdentity identity = identities.get(m);
+            ScoreEstimates e = each.get(m);
             String what = samplerName + " " + identity + " at " + g;
+            assertEquals(identity, e.identity(), what);
+            // the same sample, the same arithmetic: bit for bit the single-identity estimate
+            SameEstimates.assertIdentical(ScoreEstimator.of(target, identity, sampler).estimate(
+                    g.y, new double[] {t}, schedule, RandomStreams.of(11), POOL), e, what);
             for (int j = 0; j < d; j++) {
                 assertEquals(g.score(j), e.estimate(0, j),
                         5 * Math.sqrt(e.variance(0, j)) + 1e-12 * Math.abs(g.score(j)),
@@ -201,6 +209,7 @@ class GaussianTargetTest {
                 1e-12 * e.totalVariance(0));
         assertEquals(k, e.effectiveSampleSizes()[0]);
         assertEquals(k, e.gradientEvaluations());
+        assertEquals(0, e.energyEvaluations());
         assertTrue(Double.isNaN(e.acceptanceRates()[0]));
     }
 
@@ -212,13 +221,10 @@ class GaussianTargetTest {
         assertEquals(g.sigma * g.sigma > g.alpha * g.alpha, g.dsiVariance() < g.tsiVariance());
         BoltzmannDensity target = g.density();
         PosteriorSampler exact = ExactPosteriorSampler.of(target, 2000);
-        double[] variance = new double[2];
-        List<ScoreIdentity> identities = List.of(ScoreIdentity.dsi(), ScoreIdentity.tsi());
-        for (int i = 0; i < 2; i++) {
-            variance[i] = ScoreEstimator.of(target, identities.get(i), exact).estimate(g.y,
-                    new double[] {t}, NoiseSchedule.cosine(), RandomStreams.of(3), POOL)
-                    .totalVariance(0);
-        }
+        List<ScoreEstimates> each = ScoreEstimator.of(target,
+                List.of(ScoreIdentity.dsi(), ScoreIdentity.tsi()), exact).estimateEach(g.y,
+                new double[] {t}, NoiseSchedule.cosine(), RandomStreams.of(3), POOL);
+        double[] variance = {each.get(0).totalVariance(0), each.get(1).totalVariance(0)};
         assertEquals(g.dsiVariance() < g.tsiVariance(), variance[0] < variance[1],
                 "t = " + t + ": dsi " + variance[0] + ", tsi " + variance[1]);
     }

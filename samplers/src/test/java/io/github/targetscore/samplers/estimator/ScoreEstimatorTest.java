@@ -13,6 +13,9 @@ import io.github.targetscore.core.random.RandomStreams;
 import io.github.targetscore.samplers.importance.ExactPosteriorSampler;
 import io.github.targetscore.samplers.importance.SelfNormalisedImportanceSampler;
 import io.github.targetscore.samplers.importance.SequentialMonteCarloSampler;
+import io.github.targetscore.samplers.mcmc.ChainSchedule;
+import io.github.targetscore.samplers.mcmc.McmcAlgorithm;
+import io.github.targetscore.samplers.mcmc.McmcPosteriorSampler;
 import io.github.targetscore.samplers.posterior.Posterior;
 import io.github.targetscore.samplers.posterior.PosteriorSampler;
 import io.github.targetscore.samplers.posterior.WeightedSample;
@@ -20,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -116,7 +120,7 @@ class ScoreEstimatorTest {
             public void sample(Posterior posterior, UniformRandomProvider rng, WeightedSample out) {
                 out.reset(8, 2);
                 System.arraycopy(values, 0, out.targetScores(), 0, 8);
-                out.recordDiagnostics(2, 0.5, 0.1, 8);
+                out.recordDiagnostics(2, 0.5, 0.1, 3, 8);
             }
 
             @Override
@@ -137,7 +141,9 @@ class ScoreEstimatorTest {
         assertEquals(7 / a, e.estimate(0, 0), 1e-12);
         assertEquals((2 * Math.pow(4.5 / a, 2)) / 2, e.variance(0, 0), 1e-12);
         assertEquals(0.5, e.acceptanceRates()[0]);
+        assertEquals(3, e.energyEvaluations());
         assertEquals(8, e.gradientEvaluations());
+        assertEquals(11, e.gradientEquivalentEvaluations());
     }
 
     @Test
@@ -155,30 +161,123 @@ class ScoreEstimatorTest {
         for (PosteriorSampler sampler : List.of(ExactPosteriorSampler.of(target, 50),
                 SelfNormalisedImportanceSampler.of(100),
                 SequentialMonteCarloSampler.adaptive(60).withIslands(3))) {
-            ScoreEstimator estimator = ScoreEstimator.of(target, ScoreIdentity.tsi(), sampler);
-            ScoreEstimates reference = null;
+            ScoreEstimator estimator = ScoreEstimator.of(target,
+                    List.of(ScoreIdentity.tsi(), ScoreIdentity.dsi()), sampler);
+            List<ScoreEstimates> references = null;
             for (int threads : new int[] {1, 2, 8}) {
                 ForkJoinPool pool = new ForkJoinPool(threads);
                 try {
-                    ScoreEstimates e = estimator.estimate(ys, times, ve, RandomStreams.of(4), pool);
-                    if (reference == null) {
-                        reference = e;
+                    List<ScoreEstimates> each = estimator.estimateEach(ys, times, ve,
+                            RandomStreams.of(4), pool);
+                    if (references == null) {
+                        references = each;
                         continue;
                     }
-                    String what = sampler.name() + " on " + threads + " threads";
-                    assertArrayEquals(reference.estimates(), e.estimates(), 0, what);
-                    assertArrayEquals(reference.variances(), e.variances(), 0, what);
-                    assertArrayEquals(reference.integrandVariances(), e.integrandVariances(), 0,
-                            what);
-                    assertArrayEquals(reference.effectiveSampleSizes(), e.effectiveSampleSizes(),
-                            0, what);
-                    assertArrayEquals(reference.acceptanceRates(), e.acceptanceRates(), 0, what);
-                    assertEquals(reference.gradientEvaluations(), e.gradientEvaluations(), what);
+                    for (int m = 0; m < each.size(); m++) {
+                        SameEstimates.assertIdentical(references.get(m), each.get(m),
+                                sampler.name() + " " + each.get(m).identity() + " on "
+                                + threads + " threads");
+                    }
                 } finally {
                     pool.shutdown();
                 }
             }
         }
+    }
+
+    /**
+     * Several identities draw one posterior sample per point (the sampler runs n times, not
+     * n × identities) and report its cost once each, not shared out; a several-identity
+     * estimator refuses the single-identity accessors.
+     */
+    @Test
+    void severalIdentitiesShareOnePosteriorSamplePerPoint() {
+        GaussianTarget g = new GaussianTarget(2, 1.0, NoiseSchedule.cosine(), 0.5);
+        BoltzmannDensity target = g.density();
+        PosteriorSampler exact = ExactPosteriorSampler.of(target, 20);
+        AtomicInteger runs = new AtomicInteger();
+        PosteriorSampler counted = new PosteriorSampler() {
+            @Override
+            public void sample(Posterior posterior, UniformRandomProvider rng, WeightedSample out) {
+                runs.incrementAndGet();
+                exact.sample(posterior, rng, out);
+            }
+
+            @Override
+            public int sampleSize() {
+                return exact.sampleSize();
+            }
+
+            @Override
+            public String name() {
+                return "counted";
+            }
+        };
+        List<ScoreIdentity> identities = List.of(ScoreIdentity.dsi(), ScoreIdentity.tsi(),
+                ScoreIdentity.kappa(1));
+        ScoreEstimator estimator = ScoreEstimator.of(target, identities, counted);
+        int n = 5;
+        double[] ys = new double[n * 2];
+        double[] times = new double[n];
+        Arrays.fill(times, 0.5);
+        List<ScoreEstimates> each = estimator.estimateEach(ys, times, NoiseSchedule.cosine(),
+                RandomStreams.of(8), POOL);
+        assertEquals(n, runs.get());
+        assertEquals(identities, estimator.identities());
+        for (int m = 0; m < identities.size(); m++) {
+            assertEquals(identities.get(m), each.get(m).identity());
+            assertEquals(n * 20L, each.get(m).gradientEvaluations());
+        }
+        IllegalStateException several = assertThrows(IllegalStateException.class,
+                () -> estimator.estimate(ys, times, NoiseSchedule.cosine(), RandomStreams.of(8),
+                        POOL));
+        assertTrue(several.getMessage().contains("averages 3 identities [dsi, tsi, kappa]"),
+                several.getMessage());
+        assertThrows(IllegalStateException.class, estimator::identity);
+        assertEquals(List.of(ScoreIdentity.tsi().name()), ScoreEstimator.of(target,
+                ScoreIdentity.tsi(), exact).identities().stream().map(ScoreIdentity::name)
+                .toList());
+        assertRejected("at least one identity", () -> ScoreEstimator.of(target, List.of(), exact));
+    }
+
+    /**
+     * The estimates' evaluation counts are the sums over points of the samplers' own: SNIS K
+     * energy-and-gradient evaluations per point; random-walk Metropolis one energy-only
+     * evaluation per chain start and per step and a gradient only at kept states; MALA one
+     * energy-and-gradient evaluation per chain start and per step.
+     */
+    @Test
+    void evaluationCountsSumTheSamplersOverPoints() {
+        GaussianTarget g = new GaussianTarget(2, 1.0, NoiseSchedule.cosine(), 0.5);
+        int n = 3;
+        double[] ys = new double[n * 2];
+        double[] times = new double[n];
+        Arrays.fill(times, 0.5);
+        int chains = 4;
+        int warmUp = 30;
+        int kept = 20;
+        long steps = chains * (long) (warmUp + kept);
+        ScoreEstimates snis = estimate(g, SelfNormalisedImportanceSampler.of(64), ys, times);
+        assertEquals(n * 64L, snis.gradientEvaluations());
+        assertEquals(0, snis.energyEvaluations());
+        ScoreEstimates rwmh = estimate(g, McmcPosteriorSampler.of(McmcAlgorithm.rwmh(), chains,
+                ChainSchedule.of(warmUp, kept, 1)), ys, times);
+        assertEquals(n * (chains + steps), rwmh.energyEvaluations());
+        assertTrue(rwmh.gradientEvaluations() >= n * chains
+                && rwmh.gradientEvaluations() <= n * chains * kept,
+                "one gradient per distinct kept state, got " + rwmh.gradientEvaluations());
+        assertEquals(rwmh.energyEvaluations() + rwmh.gradientEvaluations(),
+                rwmh.gradientEquivalentEvaluations());
+        ScoreEstimates mala = estimate(g, McmcPosteriorSampler.of(McmcAlgorithm.mala(), chains,
+                ChainSchedule.of(warmUp, kept, 1)), ys, times);
+        assertEquals(n * (chains + steps), mala.gradientEvaluations());
+        assertEquals(0, mala.energyEvaluations());
+    }
+
+    private static ScoreEstimates estimate(GaussianTarget g, PosteriorSampler sampler,
+            double[] ys, double[] times) {
+        return ScoreEstimator.of(g.density(), ScoreIdentity.tsi(), sampler).estimate(ys, times,
+                NoiseSchedule.cosine(), RandomStreams.of(6), POOL);
     }
 
     @Test

@@ -78,7 +78,7 @@ class ScoreEstimatorVarianceTest {
                     System.arraycopy(score, first, score, first + c * d, d);
                 }
             }
-            out.recordDiagnostics(groups, Double.NaN, Double.NaN, groups);
+            out.recordDiagnostics(groups, Double.NaN, Double.NaN, 0, groups);
         }
 
         @Override

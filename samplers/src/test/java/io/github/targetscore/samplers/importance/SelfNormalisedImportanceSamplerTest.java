@@ -117,7 +117,8 @@ class SelfNormalisedImportanceSamplerTest {
         double kish = batch.normalisedWeights(new double[100]);
         assertEquals(kish, batch.effectiveSampleSize(), 1e-9 * kish);
         assertTrue(kish > 1 && kish < 100, "ESS " + kish);
-        assertEquals(100, batch.gradientEvaluations());
+        assertEquals(100, batch.gradientEvaluations(), "K energy-and-gradient evaluations");
+        assertEquals(0, batch.energyEvaluations());
         assertEquals(100, batch.groups());
     }
 

@@ -117,6 +117,7 @@ class SequentialMonteCarloSamplerTest {
         SequentialMonteCarloSampler.fixed(k, 0.05, 0.2, 0.5, 1)
                 .sample(Posterior.of(target, y, 0.2, 0.98), RandomStreams.of(1).stream(0), out);
         assertEquals(k * (1 + 5 * 4), out.gradientEvaluations());
+        assertEquals(0, out.energyEvaluations());
         assertEquals(k, out.groups());
         assertTrue(out.effectiveSampleSize() > 0.2 * k && out.effectiveSampleSize() <= k);
     }

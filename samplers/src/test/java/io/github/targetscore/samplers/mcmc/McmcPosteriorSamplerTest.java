@@ -109,15 +109,28 @@ class McmcPosteriorSamplerTest {
         long steps = chains * (w + (long) s * t);
         long evaluations = out.gradientEvaluations();
         if (gradientsPerStep > 0) {
+            assertEquals(0, out.energyEvaluations());
             assertEquals(chains + gradientsPerStep * steps, evaluations);
         } else if (gradientsPerStep == 0) {
-            // log π alone per step, plus ∇log p_X once per distinct kept state
-            assertTrue(evaluations > chains + steps && evaluations <= chains + steps + cs,
-                    "evaluations " + evaluations);
+            // log π alone at each start and per step, ∇log p_X once per distinct kept state
+            assertEquals(chains + steps, out.energyEvaluations());
+            assertEquals(distinctKeptStates(out, chains, s), evaluations);
         } else {
+            assertEquals(0, out.energyEvaluations());
             assertTrue(evaluations > chains + steps && evaluations <= chains + 10 * steps,
                     "evaluations " + evaluations);
         }
+    }
+
+    /** Kept states that differ from the chain's previous kept state (each chain's first counts). */
+    private static long distinctKeptStates(WeightedSample out, int chains, int s) {
+        long distinct = 0;
+        for (int k = 0; k < chains * s; k++) {
+            boolean moved = k % s == 0 || !java.util.Arrays.equals(out.positions(), k * D,
+                    (k + 1) * D, out.positions(), (k - 1) * D, k * D);
+            distinct += moved ? 1 : 0;
+        }
+        return distinct;
     }
 
     @Test

@@ -26,11 +26,15 @@ class WeightedSampleTest {
         WeightedSample s = WeightedSample.withCapacity(1, 6);
         s.reset(6, 2);
         java.util.Arrays.fill(s.logWeights(), 5);
-        s.recordDiagnostics(3.5, 0.6, 0.1, 42);
+        s.recordDiagnostics(3.5, 0.6, 0.1, 17, 42);
         assertEquals(3.5, s.effectiveSampleSize());
         assertEquals(0.6, s.acceptanceRate());
         assertEquals(0.1, s.stepSize());
+        assertEquals(17, s.energyEvaluations());
         assertEquals(42, s.gradientEvaluations());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> s.recordDiagnostics(1, 0, 0, -1, 0));
+        assertTrue(negative.getMessage().contains("-1 energy-only"), negative.getMessage());
         s.reset(4, 4);
         assertEquals(4, s.size());
         assertEquals(4, s.groups());
@@ -38,6 +42,7 @@ class WeightedSampleTest {
         assertTrue(Double.isNaN(s.effectiveSampleSize()));
         assertTrue(Double.isNaN(s.acceptanceRate()));
         assertTrue(Double.isNaN(s.stepSize()));
+        assertEquals(0, s.energyEvaluations());
         assertEquals(0, s.gradientEvaluations());
     }
 
