@@ -2,10 +2,9 @@ package io.github.targetscore.samplers.estimator;
 
 import io.github.targetscore.core.Batches;
 import io.github.targetscore.core.LogDensity;
+import io.github.targetscore.core.ScoreClipping;
 import io.github.targetscore.core.ParallelEnergies;
 import io.github.targetscore.core.identity.ScoreIdentity;
-import io.github.targetscore.core.manifold.Manifold;
-import io.github.targetscore.core.manifold.ParticleSpace;
 import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.core.random.RandomStreams;
 import io.github.targetscore.samplers.posterior.Posterior;
@@ -64,14 +63,14 @@ public final class ScoreEstimator {
     private final LogDensity target;
     private final List<ScoreIdentity> identities;
     private final PosteriorSampler sampler;
-    private final double clipNorm;
+    private final ScoreClipping clipping;
 
     private ScoreEstimator(LogDensity target, List<ScoreIdentity> identities,
-            PosteriorSampler sampler, double clipNorm) {
+            PosteriorSampler sampler, ScoreClipping clipping) {
         this.target = target;
         this.identities = identities;
         this.sampler = sampler;
-        this.clipNorm = clipNorm;
+        this.clipping = clipping;
     }
 
     /**
@@ -101,7 +100,7 @@ public final class ScoreEstimator {
                     + sampler.sampleSize() + " samples; a Monte Carlo variance needs K >= 2");
         }
         return new ScoreEstimator(target, List.copyOf(identities), sampler,
-                Double.POSITIVE_INFINITY);
+                ScoreClipping.none());
     }
 
     /**
@@ -109,10 +108,8 @@ public final class ScoreEstimator {
      * systems) at {@code maxNorm}, in inverse units of x.
      */
     public ScoreEstimator withClipping(double maxNorm) {
-        if (!(maxNorm > 0) || Double.isNaN(maxNorm)) {
-            throw new IllegalArgumentException("clipping norm must be > 0, got " + maxNorm);
-        }
-        return new ScoreEstimator(target, identities, sampler, maxNorm);
+        return new ScoreEstimator(target, identities, sampler,
+                ScoreClipping.of(target.manifold(), maxNorm));
     }
 
     /** The target p_X. */
@@ -227,7 +224,7 @@ public final class ScoreEstimator {
                 for (int m = 0; m < identities.size(); m++) {
                     Accumulator out = outputs.get(m);
                     combine(w, identities.get(m), alphas[i], sigmas[i], i * d, out);
-                    if (clip(out.estimates, i * d)) {
+                    if (clipping.apply(out.estimates, i * d)) {
                         out.clipped.incrementAndGet();
                     }
                 }
@@ -242,7 +239,7 @@ public final class ScoreEstimator {
             Accumulator out = outputs.get(m);
             results.add(new ScoreEstimates(identities.get(m), n, d, out.estimates, out.variances,
                     out.integrandVariances, ess, acceptance, energyEvaluations.get(),
-                    gradientEvaluations.get(), out.clipped.get(), clipNorm));
+                    gradientEvaluations.get(), out.clipped.get(), clipping.maxNorm()));
         }
         return List.copyOf(results);
     }
@@ -380,32 +377,5 @@ public final class ScoreEstimator {
         System.arraycopy(estimate, 0, out.estimates, offset, d);
         System.arraycopy(integrandVariance, 0, out.integrandVariances, offset, d);
         System.arraycopy(variance, 0, out.variances, offset, d);
-    }
-
-    /** Caps the norm of the estimate at {@code offset} (per particle); returns whether it did. */
-    private boolean clip(double[] estimates, int offset) {
-        if (clipNorm == Double.POSITIVE_INFINITY) {
-            return false;
-        }
-        Manifold manifold = target.manifold();
-        int d = manifold.dimension();
-        int block = manifold instanceof ParticleSpace
-                ? ((ParticleSpace) manifold).spatialDimension() : d;
-        boolean clipped = false;
-        for (int start = offset; start < offset + d; start += block) {
-            double norm2 = 0;
-            for (int j = start; j < start + block; j++) {
-                norm2 += estimates[j] * estimates[j];
-            }
-            double norm = Math.sqrt(norm2);
-            if (norm > clipNorm) {
-                double scale = clipNorm / norm;
-                for (int j = start; j < start + block; j++) {
-                    estimates[j] *= scale;
-                }
-                clipped = true;
-            }
-        }
-        return clipped;
     }
 }
