@@ -11,6 +11,7 @@ import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.EnergyRegistry;
 import io.github.targetscore.core.identity.ScoreIdentity;
 import io.github.targetscore.core.loss.Weighting;
+import io.github.targetscore.core.manifold.ParticleSpace;
 import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.core.random.RandomStreams;
 import io.github.targetscore.samplers.ExactSampling;
@@ -26,7 +27,9 @@ import io.github.targetscore.training.model.Parameterisation;
 import io.github.targetscore.training.model.RegressionBatch;
 import io.github.targetscore.training.model.ScoreModel;
 import io.github.targetscore.training.network.Activation;
+import io.github.targetscore.training.network.Egnn;
 import io.github.targetscore.training.network.Mlp;
+import io.github.targetscore.training.network.ScoreNetwork;
 import io.github.targetscore.training.trainer.AdamOptimiser;
 import io.github.targetscore.training.trainer.DenoisingBatches;
 import io.github.targetscore.training.trainer.LearningRateSchedule;
@@ -188,14 +191,14 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig.Optimiser opt = config.optimiser();
         TrainConfig.Schedule times = config.schedule();
         int d = model.manifold().dimension();
-        Weighting weighting = Weighting.byName(config.weighting(), dataVariance);
+        Weighting named = Weighting.byName(config.weighting(), dataVariance);
+        Weighting weighting = config.normaliseWeighting()
+                ? named.normalisedOn(schedule, times.minTime()) : named;
         DenoisingBatches source = DenoisingBatches.builder(data, model.manifold()).target(target)
                 .identity(identity).schedule(schedule).times(times.minTime(), times.maxTime())
                 .weighting(weighting).targetClipping(opt.scoreClip()).seed(config.seed()).build();
         TrainConfig.Network net = config.network();
-        Mlp network = Mlp.builder(d).width(net.width()).depth(net.depth())
-                .activation(Activation.byName(net.activation())).embeddingDimension(net.embedding())
-                .seed(config.seed()).build();
+        ScoreNetwork network = network(net, model, config.seed());
         LearningRateSchedule rate = opt.warmupSteps() > 0
                 ? LearningRateSchedule.cosine(opt.learningRate(), opt.warmupSteps(), opt.steps(), 1)
                 : LearningRateSchedule.constant(opt.learningRate());
@@ -228,6 +231,27 @@ final class TrainCommand implements Callable<Integer> {
             printer.flush();
         }
         return evaluations;
+    }
+
+    private static ScoreNetwork network(TrainConfig.Network net, EnergyModel model, long seed) {
+        switch (net.type()) {
+            case "mlp":
+                return Mlp.builder(model.manifold().dimension()).width(net.width())
+                        .depth(net.depth()).activation(Activation.byName(net.activation()))
+                        .embeddingDimension(net.embedding()).seed(seed).build();
+            case "egnn":
+                if (!(model.manifold() instanceof ParticleSpace)) {
+                    throw new IllegalArgumentException("network.type: egnn needs a particle "
+                            + "system, " + model + " lives on " + model.manifold());
+                }
+                ParticleSpace space = (ParticleSpace) model.manifold();
+                return Egnn.builder(space.particles(), space.spatialDimension())
+                        .width(net.width()).layers(net.depth())
+                        .embeddingDimension(net.embedding()).seed(seed).build();
+            default:
+                throw new IllegalArgumentException("network.type: unknown '" + net.type()
+                        + "'; known: mlp, egnn");
+        }
     }
 
     /** Samples from the reverse SDE of the evaluation, driven by {@code score}. */

@@ -16,6 +16,8 @@ import java.util.Map;
  *     regressions {@code dsm}, {@code tsm}, {@code kappa}, {@code kappa-bar}, and implicit score
  *     matching {@code ism} (exact divergence) or {@code ism-hutchinson} (one Rademacher probe)
  * @param weighting the loss weighting λ_t by its MATH §3 name (default {@code uniform})
+ * @param normaliseWeighting whether λ_t is scaled so that ∫ λ_t dt = 1 over the training times
+ *     (default false)
  * @param schedule the noise schedule
  * @param network the score network
  * @param optimiser Adam's settings and the number of steps
@@ -23,7 +25,7 @@ import java.util.Map;
  * @param seed master seed (network initialisation, batches, evaluation samples)
  */
 record TrainConfig(Target target, Data data, List<String> losses, String weighting,
-        Schedule schedule, Network network, Optimiser optimiser, Evaluation evaluation,
+        Boolean normaliseWeighting, Schedule schedule, Network network, Optimiser optimiser, Evaluation evaluation,
         Long seed) {
 
     /** Applies defaults. */
@@ -34,8 +36,9 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
         data = data != null ? data : new Data(null, null);
         losses = losses != null ? List.copyOf(losses) : List.of("dsm", "tsm", "kappa", "kappa-bar");
         weighting = weighting != null ? weighting : "uniform";
+        normaliseWeighting = normaliseWeighting != null && normaliseWeighting;
         schedule = schedule != null ? schedule : new Schedule(null, null, null, null, null);
-        network = network != null ? network : new Network(null, null, null, null, null);
+        network = network != null ? network : new Network(null, null, null, null, null, null);
         optimiser = optimiser != null ? optimiser
                 : new Optimiser(null, null, null, null, null, null, null);
         evaluation = evaluation != null ? evaluation : new Evaluation(null, null, null, null, null);
@@ -86,6 +89,8 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
     }
 
     /**
+     * @param type {@code mlp} (default) or {@code egnn} (particle systems: an E(n)-equivariant
+     *     graph network of {@code depth} layers)
      * @param width hidden width (default 128)
      * @param depth hidden layers (default 3)
      * @param activation {@code silu} (default), {@code tanh} or {@code relu}
@@ -93,9 +98,10 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
      * @param parameterisation {@code plain} (default), {@code preconditioned} or
      *     {@code target-score}
      */
-    record Network(Integer width, Integer depth, String activation, Integer embedding,
-            String parameterisation) {
+    record Network(String type, Integer width, Integer depth, String activation,
+            Integer embedding, String parameterisation) {
         Network {
+            type = type != null ? type : "mlp";
             width = width != null ? width : 128;
             depth = depth != null ? depth : 3;
             activation = activation != null ? activation : "silu";

@@ -94,6 +94,36 @@ class TrainCommandTest {
         assertTrue(tooFew.err().contains("need 2 · evaluation.samples = 800"), tooFew.err());
     }
 
+    /** DW-4 from the reference data with the equivariant network: the particle path. */
+    @Test
+    void trainsAnEquivariantNetworkOnDw4() throws Exception {
+        String shared = System.getProperty("targetscore.shared");
+        assertTrue(shared != null, "run through Maven: targetscore.shared is not set");
+        Path val = Path.of(shared, "reference-data", "val_split_DW4.npy");
+        Path config = config("""
+                {"target": {"energy": "dw4"},
+                 "data": {"file": "%s"},
+                 "losses": ["kappa-bar"],
+                 "network": {"type": "egnn", "width": 8, "depth": 1, "embedding": 4,
+                             "parameterisation": "preconditioned"},
+                 "optimiser": {"steps": 4, "batchSize": 16},
+                 "evaluation": {"every": 4, "samples": 50, "diffusionSteps": 5, "reference": "%s"}}
+                """.formatted(val, val));
+        Path out = dir.resolve("dw4");
+        CliRun.Result result = run("train", "--config", config.toString(), "--out",
+                out.toString(), "--threads", "1");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(Files.exists(out.resolve("samples-kappa-bar.npy")));
+        assertTrue(result.out().contains("x-W2"), result.out());
+
+        CliRun.Result notParticles = run("train", "--config", config("""
+                {"target": {"energy": "easy-mixture"}, "network": {"type": "egnn"}}
+                """).toString(), "--out", out.toString());
+        assertEquals(2, notParticles.exitCode());
+        assertTrue(notParticles.err().contains("egnn needs a particle system"),
+                notParticles.err());
+    }
+
     @Test
     void unknownFieldsAreNamedByTheirJsonPath() throws Exception {
         Path config = config("""
