@@ -257,8 +257,12 @@ final class TrainCommand implements Callable<Integer> {
     /** Samples from the reverse SDE of the evaluation, driven by {@code score}. */
     private static double[] generate(ScoreFunction score, TrainConfig config, EnergyModel energy,
             NoiseSchedule schedule, ForkJoinPool pool) {
-        TimeGrid grid = TimeGrid.uniform(TimeGrid.defaultStart(schedule),
-                config.schedule().minTime(), config.evaluation().diffusionSteps());
+        // start where the network was trained: never above the largest training time
+        double start = Math.min(TimeGrid.defaultStart(schedule), config.schedule().maxTime());
+        double end = config.schedule().minTime();
+        int steps = config.evaluation().diffusionSteps();
+        TimeGrid grid = config.evaluation().grid().equals("uniform")
+                ? TimeGrid.uniform(start, end, steps) : TimeGrid.logSnr(schedule, start, end, steps);
         ReverseDiffusion diffusion = ReverseDiffusion.of(Scheme.EULER_MARUYAMA, schedule, grid,
                 energy.manifold());
         return diffusion.sample(score, config.evaluation().samples(),
@@ -341,8 +345,12 @@ final class TrainCommand implements Callable<Integer> {
             RandomStreams streams, ForkJoinPool pool) throws IOException {
         int d = model.manifold().dimension();
         if (config.data().file() != null) {
-            return NpyArrays.readRows(Path.of(config.data().file()), d,
-                    config.target().energy()).values();
+            double[] rows = NpyArrays.readRows(Path.of(config.data().file()), d,
+                    config.target().energy()).values().clone();
+            for (int i = 0; i < rows.length / d; i++) {
+                model.manifold().canonicalise(rows, i * d); // e.g. centre particle systems
+            }
+            return rows;
         }
         if (model.exactSampler().isEmpty()) {
             throw new IllegalArgumentException("data: " + config.target().energy()

@@ -41,7 +41,8 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
         network = network != null ? network : new Network(null, null, null, null, null, null);
         optimiser = optimiser != null ? optimiser
                 : new Optimiser(null, null, null, null, null, null, null);
-        evaluation = evaluation != null ? evaluation : new Evaluation(null, null, null, null, null);
+        evaluation = evaluation != null ? evaluation
+                : new Evaluation(null, null, null, null, null, null);
         seed = seed != null ? seed : 1L;
     }
 
@@ -137,13 +138,20 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
      * @param samples generated and exact samples compared by MMD (default 1000)
      * @param diffusionSteps Euler–Maruyama steps of the reverse SDE (default 200)
      * @param timeBins bins of t for the per-t loss (default 10)
+     * @param grid the reverse SDE's time grid: {@code log-snr} (default; uniform in
+     *     log(σ_t/α_t), fine where the dynamics are stiff) or {@code uniform}
      * @param reference an NPY file of reference samples (at least 2·samples rows) to compare
      *     with instead of exact samples; the final samples of each loss are then also scored
      *     by x-W2, E-W2 and MMD beside their finite-sample floors
      */
     record Evaluation(Integer every, Integer samples, Integer diffusionSteps, Integer timeBins,
-            String reference) {
+            String grid, String reference) {
         Evaluation {
+            grid = grid != null ? grid : "log-snr";
+            if (!grid.equals("log-snr") && !grid.equals("uniform")) {
+                throw new IllegalArgumentException("evaluation.grid: unknown '" + grid
+                        + "'; known: log-snr, uniform");
+            }
             every = every != null ? every : 500;
             samples = samples != null ? samples : 1000;
             diffusionSteps = diffusionSteps != null ? diffusionSteps : 200;

@@ -52,6 +52,52 @@ public final class TimeGrid {
     }
 
     /**
+     * N steps uniform in the log noise-to-signal ratio λ(t) = log(σ_t/α_t), from {@code start}
+     * down to {@code end} (endpoints exact): small steps where the reverse dynamics are stiff,
+     * near t = 1 of the VP cosine schedule (where g² grows like 1/(1 − t)) and near t = 0 of
+     * both schedules (where the score grows like 1/σ²), and large steps between. For the VP
+     * cosine schedule λ = log tan(πt/2); for the VE schedule λ = log σ_t. A uniform grid of the
+     * same N lets the VP sampler's first step multiply y by about 1 − Δ f ≈ 1 + Δ/ε and carry
+     * samples where a trained network was never fitted; this grid keeps g²Δ small there.
+     * Interior times are found by bisection of the increasing λ(t).
+     *
+     * @throws IllegalArgumentException if α_start = 0 or σ_end = 0 (λ infinite), or as
+     *     {@link #uniform}
+     */
+    public static TimeGrid logSnr(NoiseSchedule schedule, double start, double end, int steps) {
+        uniform(start, end, steps); // the same argument checks
+        double top = logRatio(schedule, start);
+        double bottom = logRatio(schedule, end);
+        if (!Double.isFinite(top) || !Double.isFinite(bottom)) {
+            throw new IllegalArgumentException("time grid: log(σ/α) must be finite at both ends,"
+                    + " got " + top + " at t = " + start + " and " + bottom + " at t = " + end
+                    + " under " + schedule);
+        }
+        double[] times = new double[steps + 1];
+        times[0] = start;
+        times[steps] = end;
+        for (int k = 1; k < steps; k++) {
+            double target = top - (top - bottom) * k / steps;
+            double low = end;
+            double high = start;
+            for (int i = 0; i < 100 && high - low > 1e-15; i++) {
+                double middle = 0.5 * (low + high);
+                if (logRatio(schedule, middle) < target) {
+                    low = middle;
+                } else {
+                    high = middle;
+                }
+            }
+            times[k] = 0.5 * (low + high);
+        }
+        return of(times);
+    }
+
+    private static double logRatio(NoiseSchedule schedule, double t) {
+        return Math.log(schedule.sigma(t) / schedule.alpha(t));
+    }
+
+    /**
      * A given grid.
      *
      * @param times t_0 &gt; t_1 &gt; ... &gt; t_N in [0, 1], N ≥ 1 (copied)
