@@ -51,9 +51,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * ∂ℓ/∂F, output F, and the scalar Σ (∂ℓ/∂F ⊙ F) whose gradient with respect to all parameters
  * is {@link #backward}. The graph's variables hold views of one {@link FlatParameters} vector
  * (single-thread array holders keep the views instead of copying them), so the optimiser,
- * weight average and checkpoints act on the graph directly. The first layer of φ_e is split as
+ * weight average and checkpoints act on the graph directly. Edges are the n(n−1) ordered pairs
+ * j ≠ i (no self-loops to mask out). The first layer of φ_e is split as
  * h_i A₁ᵢ + h_j A₁ⱼ + ‖x_i − x_j‖² a_d: the two node products cost B·n·H² each instead of the
- * B·n²·(2H+1)·H of multiplying the concatenated edge input. A backward pass re-runs the forward
+ * B·n(n−1)·(2H+1)·H of multiplying the concatenated edge input. A backward pass re-runs the forward
  * inside SameDiff's gradient graph (its executor keeps no activations between calls), so a
  * training step costs two forwards and one backward.
  *
@@ -159,7 +160,6 @@ public final class Egnn implements ScoreNetwork {
         DataType type = parameters.dataType();
         int n = particles;
         int d = spatialDimension;
-        int h = width;
         SameDiff sd = SameDiff.create();
         sd.setArrayHolders(new SingleThreadArrayHolder(), new SingleThreadArrayHolder(), false);
         Map<String, SDVariable> p = new HashMap<>();
@@ -170,42 +170,18 @@ public final class Egnn implements ScoreNetwork {
         SDVariable t = sd.placeHolder(TIMES, type, -1, 1);
         SDVariable phases = t.mmul(sd.constant(embedding.frequencies()));
         SDVariable e = sd.concat(1, sd.math.sin(phases), sd.math.cos(phases));
-        SDVariable h0 = e.mmul(p.get("embed.w")).add(p.get("embed.b"));
-        SDVariable node = sd.expandDims(h0, 1).mul(sd.constant(Nd4j.ones(type, 1, n, 1)));
-        INDArray offDiagonal = Nd4j.ones(type, 1, n, n, 1);
-        for (int i = 0; i < n; i++) {
-            offDiagonal.putScalar(new long[] {0, i, i, 0}, 0);
-        }
-        SDVariable mask = sd.constant(offDiagonal);
-        SDVariable x = u.reshape(-1, n, d);
-        SDVariable displacement = null;
+        SDVariable h0 = e.mmul(p.get("embed.w")).add(p.get("embed.b")); // [B, H]
+        // particle-major tensors [n, B, ·], so that an edge tensor [n, n−1, B, ·] flattens to
+        // rows (i, j ≠ i, b) and sums over j are sums over axis 1
+        State state = new State(u.reshape(-1, n, d).permute(1, 0, 2),
+                sd.constant(Nd4j.ones(type, n, 1)).mmul(h0.reshape(1, -1)).reshape(n, -1, width),
+                null);
+        SDVariable selection = sd.constant(neighbourSelection(type));
         for (int l = 0; l < layers; l++) {
-            String q = "l" + l + ".";
-            SDVariable diff = sd.expandDims(x, 2).sub(sd.expandDims(x, 1)); // [B,n,n,D] x_i − x_j
-            SDVariable distance2 = diff.mul(diff).sum(true, 3); // [B,n,n,1]
-            SDVariable nodes = node.reshape(-1, h); // [B·n, H]
-            SDVariable fromI = nodes.mmul(p.get(q + "edge.wi")).reshape(-1, n, 1, h);
-            SDVariable fromJ = nodes.mmul(p.get(q + "edge.wj")).reshape(-1, 1, n, h);
-            SDVariable z = fromI.add(fromJ).add(distance2.mul(p.get(q + "edge.wd")))
-                    .add(p.get(q + "edge.b1")); // [B,n,n,H]
-            SDVariable messages = silu(sd, silu(sd, z).reshape(-1, h).mmul(p.get(q + "edge.w2"))
-                    .add(p.get(q + "edge.b2"))).reshape(-1, n, n, h).mul(mask);
-            SDVariable psi = silu(sd, messages.reshape(-1, h).mmul(p.get(q + "coord.w1"))
-                    .add(p.get(q + "coord.b1"))).mmul(p.get(q + "coord.w2")); // [B·n·n, 1]
-            SDVariable phi = Double.isInfinite(coordinateRange) ? psi
-                    : sd.math.tanh(psi.div(coordinateRange)).mul(coordinateRange);
-            SDVariable shift = diff.mul(phi.reshape(-1, n, n, 1)).sum(2).div(n - 1); // [B,n,D]
-            displacement = displacement == null ? shift : displacement.add(shift);
-            if (feedsNextLayer(l)) {
-                x = x.add(shift);
-                SDVariable aggregate = messages.sum(2).reshape(-1, h); // Σ_j m_ij, [B·n, H]
-                SDVariable hidden = silu(sd, nodes.mmul(p.get(q + "node.wh"))
-                        .add(aggregate.mmul(p.get(q + "node.wm"))).add(p.get(q + "node.b1")));
-                node = node.add(hidden.mmul(p.get(q + "node.w2")).add(p.get(q + "node.b2"))
-                        .reshape(-1, n, h));
-            }
+            state = layer(sd, p, "l" + l + ".", selection, state, feedsNextLayer(l));
         }
-        SDVariable f = displacement.sub(displacement.mean(true, 1)).reshape(-1, (long) n * d);
+        SDVariable f = state.displacement.sub(state.displacement.mean(true, 0))
+                .permute(1, 0, 2).reshape(-1, (long) n * d);
         f.rename(OUTPUT);
         SDVariable dF = sd.placeHolder(OUTPUT_GRADIENT, type, -1, (long) n * d);
         f.mul(dF).sum().rename(OBJECTIVE);
@@ -214,6 +190,70 @@ public final class Egnn implements ScoreNetwork {
         return sd;
     }
 
+    /** Positions x [n, B, D], node features h [n, B, H] and Σ of the layers' shifts so far. */
+    private record State(SDVariable x, SDVariable node, SDVariable displacement) {
+    }
+
+    /** One EGNN layer (class comment), with parameters named {@code prefix + "edge.wi"} etc. */
+    private State layer(SameDiff sd, Map<String, SDVariable> p, String prefix,
+            SDVariable selection, State in, boolean feedsNext) {
+        int n = particles;
+        int h = width;
+        // edges (i, j ≠ i) as [n, n−1, B, ·]; flattened, E = n·(n−1)·B rows
+        SDVariable diff = sd.expandDims(in.x, 1).sub(neighbours(selection, in.x, n,
+                spatialDimension)); // x_i − x_j
+        SDVariable distance2 = diff.mul(diff).sum(true, 3).reshape(-1, 1); // [E, 1]
+        SDVariable nodes = in.node.reshape(-1, h); // [n·B, H]
+        SDVariable fromI = nodes.mmul(p.get(prefix + "edge.wi")).reshape(n, 1, -1, h);
+        SDVariable fromJ = neighbours(selection,
+                nodes.mmul(p.get(prefix + "edge.wj")).reshape(n, -1, h), n, h);
+        SDVariable z = fromI.add(fromJ).reshape(-1, h)
+                .add(distance2.mmul(p.get(prefix + "edge.wd"))).add(p.get(prefix + "edge.b1"));
+        SDVariable messages = silu(sd, silu(sd, z).mmul(p.get(prefix + "edge.w2"))
+                .add(p.get(prefix + "edge.b2"))); // m_ij, [E, H]
+        SDVariable psi = silu(sd, messages.mmul(p.get(prefix + "coord.w1"))
+                .add(p.get(prefix + "coord.b1"))).mmul(p.get(prefix + "coord.w2")); // [E, 1]
+        SDVariable phi = Double.isInfinite(coordinateRange) ? psi
+                : sd.math.tanh(psi.div(coordinateRange)).mul(coordinateRange);
+        SDVariable shift = diff.mul(phi.reshape(n, n - 1, -1, 1)).sum(1).div(n - 1); // [n,B,D]
+        SDVariable displacement = in.displacement == null ? shift : in.displacement.add(shift);
+        if (!feedsNext) {
+            return new State(null, null, displacement);
+        }
+        SDVariable aggregate = messages.reshape(n, n - 1, -1, h).sum(1).reshape(-1, h);
+        SDVariable hidden = silu(sd, nodes.mmul(p.get(prefix + "node.wh"))
+                .add(aggregate.mmul(p.get(prefix + "node.wm"))).add(p.get(prefix + "node.b1")));
+        SDVariable node = in.node.add(hidden.mmul(p.get(prefix + "node.w2"))
+                .add(p.get(prefix + "node.b2")).reshape(n, -1, h));
+        return new State(in.x.add(shift), node, displacement);
+    }
+
+    /**
+     * The constant 0/1 matrix S ∈ R^{n(n−1) × n} whose row (i, k) picks the k-th particle
+     * j ≠ i: S applied to a per-particle tensor lists each particle's neighbours. (A gather
+     * would do the same, but SameDiff 1.0.0-M2.1 cannot differentiate two gathers in one
+     * graph; the product costs n²(n−1)·B·C, small beside the edge MLPs' n(n−1)·B·H².)
+     */
+    private INDArray neighbourSelection(DataType type) {
+        int n = particles;
+        INDArray select = Nd4j.zeros(type, (long) n * (n - 1), n);
+        for (int i = 0, row = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    select.putScalar(row++, j, 1);
+                }
+            }
+        }
+        return select;
+    }
+
+    /** The rows j ≠ i of a particle-major [n, B, C] tensor for each i: [n, n−1, B, C]. */
+    private static SDVariable neighbours(SDVariable selection, SDVariable perParticle, int n,
+            int channels) {
+        return selection.mmul(perParticle.reshape(n, -1)).reshape(n, n - 1, -1, channels);
+    }
+
+    /** SiLU(z) = z σ(z), ND4J's swish. */
     private static SDVariable silu(SameDiff sd, SDVariable z) {
         return sd.nn.swish(z);
     }
