@@ -253,9 +253,13 @@ public final class Egnn implements ScoreNetwork {
         return selection.mmul(perParticle.reshape(n, -1)).reshape(n, n - 1, -1, channels);
     }
 
-    /** SiLU(z) = z σ(z), ND4J's swish. */
+    /**
+     * SiLU(z) = z σ(z), built from sigmoid and product: the derivative of ND4J's own swish op
+     * (1.0.0-M2.1) overflows to NaN for z ≳ 44 in float and z ≳ 355 in double, which the
+     * summed messages of LJ-13 reach at initialisation; σ's derivative σ(1 − σ) does not.
+     */
     private static SDVariable silu(SameDiff sd, SDVariable z) {
-        return sd.nn.swish(z);
+        return sd.nn.sigmoid(z).mul(z);
     }
 
     /**

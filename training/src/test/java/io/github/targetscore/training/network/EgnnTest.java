@@ -106,6 +106,22 @@ class EgnnTest {
                 () -> net.backward(Nd4j.ones(DataType.DOUBLE, B + 1, N * D)));
     }
 
+    /**
+     * Particles tens of units apart make pre-activations of several hundred, where the
+     * derivative of ND4J's swish op overflows to NaN in float; the network's SiLU must not.
+     */
+    @Test
+    void gradientStaysFiniteForLargePreActivations() {
+        Egnn net = Egnn.builder(N, D).width(8).layers(2).embeddingDimension(4).seed(4).build();
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(4L);
+        INDArray u = uniform(rng, B, N * D, 30).castTo(DataType.FLOAT);
+        INDArray f = net.forward(u, times(B).castTo(DataType.FLOAT));
+        assertTrue(Double.isFinite(f.norm2Number().doubleValue()), "output " + f);
+        net.backward(uniform(rng, B, N * D, 1).castTo(DataType.FLOAT));
+        double norm = net.parameters().gradients().norm2Number().doubleValue();
+        assertTrue(Double.isFinite(norm) && norm > 0, "gradient norm " + norm);
+    }
+
     /** A random orthogonal D×D matrix with determinant −1: a rotation composed with a reflection. */
     private static double[][] improperRotation(UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
