@@ -215,7 +215,7 @@ class EgnnTest {
     }
 
     @Test
-    void graphVariablesAreViewsOfTheFlatParameters() {
+    void layersReadTheFlatParameters() {
         Egnn a = network(Double.POSITIVE_INFINITY, 1);
         Egnn b = network(Double.POSITIVE_INFINITY, 2);
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(9L);
