@@ -195,7 +195,9 @@ public final class Egnn implements ScoreNetwork {
 
     @Override
     public INDArray forward(INDArray inputs, INDArray times) {
-        int rows = checkBatch(inputs, times);
+        int rows = NetworkChecks.batch(inputs, times, dimension(), parameters.dataType(),
+                " (" + particles + " particles × " + spatialDimension
+                        + " coordinates, particle-major)");
         allocate(rows);
         particleMajor(positions[0]).assign(inputs.reshape('c', rows, particles, spatialDimension)
                 .permute(1, 0, 2));
@@ -222,7 +224,7 @@ public final class Egnn implements ScoreNetwork {
                     + (batch < 0 ? "(no forward yet)" : Arrays.toString(output.shape()))
                     + ", got " + Arrays.toString(outputGradient.shape()));
         }
-        checkType("output gradient", outputGradient);
+        NetworkChecks.dataType("output gradient", outputGradient, parameters.dataType());
         // F = P·displacement with P the (symmetric) removal of the particle mean
         particleMajor(gradDisplacement).assign(outputGradient
                 .reshape('c', batch, particles, spatialDimension).permute(1, 0, 2));
@@ -249,29 +251,6 @@ public final class Egnn implements ScoreNetwork {
     private void removeParticleMean(INDArray perParticle) {
         INDArray flat = perParticle.reshape('c', particles, (long) batch * spatialDimension);
         flat.subiRowVector(flat.mean(true, 0));
-    }
-
-    private int checkBatch(INDArray inputs, INDArray times) {
-        int width = dimension();
-        if (inputs.rank() != 2 || inputs.columns() != width || inputs.rows() < 1) {
-            throw new IllegalArgumentException("inputs must have shape [B, " + width + "] ("
-                    + particles + " particles × " + spatialDimension + " coordinates, "
-                    + "particle-major), got " + Arrays.toString(inputs.shape()));
-        }
-        if (times.rank() != 2 || times.columns() != 1 || times.rows() != inputs.rows()) {
-            throw new IllegalArgumentException("times must have shape [" + inputs.rows()
-                    + ", 1], got " + Arrays.toString(times.shape()));
-        }
-        checkType("inputs", inputs);
-        checkType("times", times);
-        return (int) inputs.rows();
-    }
-
-    private void checkType(String what, INDArray array) {
-        if (array.dataType() != parameters.dataType()) {
-            throw new IllegalArgumentException(what + " must be " + parameters.dataType()
-                    + " like the parameters, got " + array.dataType());
-        }
     }
 
     private void allocate(int rows) {
@@ -319,30 +298,21 @@ public final class Egnn implements ScoreNetwork {
                 throw new IllegalArgumentException("an EGNN needs at least 2 particles, got "
                         + particles);
             }
-            if (spatialDimension < 1) {
-                throw new IllegalArgumentException("spatial dimension must be >= 1, got "
-                        + spatialDimension);
-            }
+            this.spatialDimension = NetworkChecks.atLeastOne("spatial dimension",
+                    spatialDimension);
             Math.multiplyExact(particles, spatialDimension);
             this.particles = particles;
-            this.spatialDimension = spatialDimension;
         }
 
         /** Width H of node features and messages, ≥ 1. */
         public Builder width(int width) {
-            if (width < 1) {
-                throw new IllegalArgumentException("width must be >= 1, got " + width);
-            }
-            this.width = width;
+            this.width = NetworkChecks.atLeastOne("width", width);
             return this;
         }
 
         /** Number of EGNN layers L, ≥ 1. */
         public Builder layers(int layers) {
-            if (layers < 1) {
-                throw new IllegalArgumentException("layers must be >= 1, got " + layers);
-            }
-            this.layers = layers;
+            this.layers = NetworkChecks.atLeastOne("layers", layers);
             return this;
         }
 

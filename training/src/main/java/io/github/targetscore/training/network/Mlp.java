@@ -102,7 +102,7 @@ public final class Mlp implements ScoreNetwork {
 
     @Override
     public INDArray forward(INDArray inputs, INDArray times) {
-        int rows = checkBatch(inputs, times);
+        int rows = NetworkChecks.batch(inputs, times, dimension, parameters.dataType(), "");
         allocate(rows);
         INDArray h0 = activations[0];
         h0.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dimension)).assign(inputs);
@@ -140,18 +140,6 @@ public final class Mlp implements ScoreNetwork {
         }
     }
 
-    private int checkBatch(INDArray inputs, INDArray times) {
-        if (inputs.rank() != 2 || inputs.columns() != dimension) {
-            throw new IllegalArgumentException("inputs must have shape [B, " + dimension
-                    + "], got " + java.util.Arrays.toString(inputs.shape()));
-        }
-        if (times.rank() != 2 || times.columns() != 1 || times.rows() != inputs.rows()) {
-            throw new IllegalArgumentException("times must have shape [" + inputs.rows()
-                    + ", 1], got " + java.util.Arrays.toString(times.shape()));
-        }
-        return (int) inputs.rows();
-    }
-
     private void allocate(int rows) {
         if (rows == batch) {
             return;
@@ -186,27 +174,18 @@ public final class Mlp implements ScoreNetwork {
         private long seed;
 
         private Builder(int dimension) {
-            if (dimension < 1) {
-                throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-            }
-            this.dimension = dimension;
+            this.dimension = NetworkChecks.atLeastOne("dimension", dimension);
         }
 
         /** Hidden width, ≥ 1. */
         public Builder width(int width) {
-            if (width < 1) {
-                throw new IllegalArgumentException("width must be >= 1, got " + width);
-            }
-            this.width = width;
+            this.width = NetworkChecks.atLeastOne("width", width);
             return this;
         }
 
         /** Number of hidden layers, ≥ 1. */
         public Builder depth(int depth) {
-            if (depth < 1) {
-                throw new IllegalArgumentException("depth must be >= 1, got " + depth);
-            }
-            this.depth = depth;
+            this.depth = NetworkChecks.atLeastOne("depth", depth);
             return this;
         }
 

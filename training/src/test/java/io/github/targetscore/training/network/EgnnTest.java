@@ -230,6 +230,20 @@ class EgnnTest {
         assertTrue(fa.distance2(b.forward(u, t)) > 1e-6, "a scaled parameter vector is seen");
     }
 
+    /** Each row is its own particle system: its output does not depend on the batch around it. */
+    @Test
+    void rowsAreIndependentOfTheirBatch() {
+        Egnn net = network(Double.POSITIVE_INFINITY, 8);
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(12L);
+        INDArray u = uniform(rng, 5, N * D, 1);
+        INDArray t = times(5);
+        INDArray all = net.forward(u, t).dup();
+        for (int r = 0; r < 5; r++) {
+            INDArray single = net.forward(u.getRow(r, true).dup(), t.getRow(r, true).dup());
+            assertClose(all.getRow(r, true), single, 1e-14, "row " + r);
+        }
+    }
+
     @Test
     void sameSeedSameWeightsAndSmallInitialOutput() {
         Egnn a = Egnn.builder(N, D).width(8).seed(5).build();
