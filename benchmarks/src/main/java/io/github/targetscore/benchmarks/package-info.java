@@ -7,6 +7,8 @@
  * precision, on one thread and on two threads, and reports configurations per second.
  * {@link io.github.targetscore.benchmarks.Configurations} makes the same kind of test
  * configurations as the peer (jittered cubic lattices for Lennard-Jones, 2·N(0, I) for DW-4).
+ * {@link io.github.targetscore.benchmarks.EgnnBenchmark} times one training step (batch, forward,
+ * backward, Adam) of the E(n)-equivariant score network in iDEM's DW-4 and LJ-13 sizes.
  *
  * <p>Build and run (the module builds an executable uber-jar and runs nothing during the build):
  *

@@ -1,18 +1,9 @@
 package io.github.targetscore.training.network;
 
 import io.github.targetscore.core.random.RandomStreams;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.array.SingleThreadArrayHolder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -47,42 +38,59 @@ import org.nd4j.linalg.factory.Nd4j;
  * large an output a few layers can produce, so leave it off for plain (unpreconditioned) scores
  * at low noise, whose magnitude grows like 1/σ².
  *
- * <p><b>Implementation.</b> The network is one SameDiff graph built once: placeholders u, t and
- * ∂ℓ/∂F, output F, and the scalar Σ (∂ℓ/∂F ⊙ F) whose gradient with respect to all parameters
- * is {@link #backward}. The graph's variables hold views of one {@link FlatParameters} vector
- * (single-thread array holders keep the views instead of copying them), so the optimiser,
- * weight average and checkpoints act on the graph directly. The first layer of φ_e is split as
- * h_i A₁ᵢ + h_j A₁ⱼ + ‖x_i − x_j‖² a_d: the two node products cost B·n·H² each instead of the
- * B·n²·(2H+1)·H of multiplying the concatenated edge input. A backward pass re-runs the forward
- * inside SameDiff's gradient graph (its executor keeps no activations between calls), so a
- * training step costs two forwards and one backward.
+ * <p><b>Implementation.</b> Explicit ND4J matrix operations with a hand-written backward pass
+ * ({@link EgnnLayer}), like {@link Mlp}: all tensors are particle-major matrices, per-particle
+ * [n·B, ·] and per-pair [n(n−1)·B, ·] over the n(n−1) ordered pairs j ≠ i (no self-loops to
+ * mask), moved between the two by products with constant 0/1 matrices ({@link ParticlePairs}).
+ * Activations live in arrays allocated once per batch size. The first layer of φ_e is split
+ * as h_i A₁ᵢ + h_j A₁ⱼ + ‖x_i − x_j‖² a_d, so the node products cost n·B·H² each instead of
+ * the n(n−1)·B·(2H+1)·H of multiplying the concatenated edge input. Memory: about
+ * 9·n(n−1)·B·H numbers per layer for the activations (LJ-13, B = 128, H = 128: 92 MB per layer
+ * in float32).
+ *
+ * <p>A SameDiff graph was the first implementation (git history); it was dropped because in
+ * ND4J 1.0.0-M2.1 (a) the derivative of its swish op overflows to NaN for pre-activations
+ * above ≈ 44 in float, which LJ-13 reaches at initialisation, (b) it cannot differentiate two
+ * gather ops in one graph, and (c) its executor allocated ≈ 2.4 GB per LJ-13 training step
+ * that only the garbage collector returned, so a step took 1.5–10 s and the process held
+ * 5–15 GB.
  *
  * <p>Weights are Glorot-normal from the seed, biases zero; the last layer C₂ of ψ has gain
  * 10⁻³ (as in the EGNN reference code), so an untrained network outputs F ≈ 0.
  */
 public final class Egnn implements ScoreNetwork {
 
-    private static final String INPUTS = "u";
-    private static final String TIMES = "t";
-    private static final String OUTPUT_GRADIENT = "dF";
-    private static final String OUTPUT = "F";
-    private static final String OBJECTIVE = "objective";
     /** Gain of ψ's output layer: small, so that the untrained network starts near F = 0. */
     private static final double COORDINATE_OUTPUT_GAIN = 1e-3;
-    /** Serialises the stdout redirection around SameDiff's gradient-function construction. */
-    private static final Object STDOUT_LOCK = new Object();
 
     private final int particles;
     private final int spatialDimension;
     private final int width;
     private final int layers;
     private final double coordinateRange;
+    private final SinusoidalEmbedding embedding;
     private final FlatParameters parameters;
-    private final SameDiff graph;
-    private final List<String> names;
-    private final List<INDArray> gradientViews;
-    private final Map<String, INDArray> feed = new HashMap<>();
-    private INDArray output;
+    private final ParticlePairs pairs;
+    private final EgnnLayer[] stack;
+    private final INDArray embeddingWeights;
+    private final INDArray embeddingBias;
+    private final INDArray embeddingWeightGradient;
+    private final INDArray embeddingBiasGradient;
+    private final INDArray particleOnes;
+
+    private int batch = -1;
+    private INDArray phases;
+    private INDArray embedded;      // [B, m] e(t)
+    private INDArray timeFeatures;  // [B, H] h⁰
+    private INDArray[] positions;   // x of layer l, [n·B, D]
+    private INDArray[] nodes;       // h of layer l, [n·B, H]
+    private INDArray displacement;  // [n·B, D]
+    private INDArray output;        // [B, n·D]
+    private INDArray gradDisplacement;
+    private INDArray gradPositions;
+    private INDArray gradNodes;
+    private INDArray gradTimeFeatures;
+    private EgnnLayer.Workspace workspace;
 
     private Egnn(Builder b) {
         this.particles = b.particles;
@@ -90,15 +98,25 @@ public final class Egnn implements ScoreNetwork {
         this.width = b.width;
         this.layers = b.layers;
         this.coordinateRange = b.coordinateRange;
-        SinusoidalEmbedding embedding = SinusoidalEmbedding.of(b.embeddingDimension, b.dataType);
-        this.parameters = layout(b.dataType, embedding.dimension()).allocate();
-        this.names = parameters.names();
-        this.gradientViews = new ArrayList<>();
-        for (String name : names) {
-            gradientViews.add(parameters.gradient(name));
+        this.embedding = SinusoidalEmbedding.of(b.embeddingDimension, b.dataType);
+        FlatParameters.Layout layout = FlatParameters.layout(b.dataType)
+                .matrix("embed.w", embedding.dimension(), width).matrix("embed.b", 1, width);
+        for (int l = 0; l < layers; l++) {
+            EgnnLayer.declare(layout, prefix(l), width, feedsNextLayer(l));
         }
-        initialise(b.seed, embedding.dimension());
-        this.graph = buildGraph(embedding);
+        this.parameters = layout.allocate();
+        initialise(b.seed);
+        this.pairs = ParticlePairs.of(particles, b.dataType);
+        this.stack = new EgnnLayer[layers];
+        for (int l = 0; l < layers; l++) {
+            stack[l] = new EgnnLayer(parameters, prefix(l), pairs, particles, spatialDimension,
+                    width, coordinateRange, feedsNextLayer(l));
+        }
+        this.embeddingWeights = parameters.value("embed.w");
+        this.embeddingBias = parameters.value("embed.b");
+        this.embeddingWeightGradient = parameters.gradient("embed.w");
+        this.embeddingBiasGradient = parameters.gradient("embed.b");
+        this.particleOnes = Nd4j.ones(b.dataType, particles, 1);
     }
 
     /** Starts a builder for {@code particles} particles in {@code spatialDimension} dimensions. */
@@ -106,23 +124,8 @@ public final class Egnn implements ScoreNetwork {
         return new Builder(particles, spatialDimension);
     }
 
-    private FlatParameters.Layout layout(DataType type, int embeddingWidth) {
-        FlatParameters.Layout layout = FlatParameters.layout(type)
-                .matrix("embed.w", embeddingWidth, width).matrix("embed.b", 1, width);
-        for (int l = 0; l < layers; l++) {
-            String p = "l" + l + ".";
-            layout.matrix(p + "edge.wi", width, width).matrix(p + "edge.wj", width, width)
-                    .matrix(p + "edge.wd", 1, width).matrix(p + "edge.b1", 1, width)
-                    .matrix(p + "edge.w2", width, width).matrix(p + "edge.b2", 1, width)
-                    .matrix(p + "coord.w1", width, width).matrix(p + "coord.b1", 1, width)
-                    .matrix(p + "coord.w2", width, 1);
-            if (feedsNextLayer(l)) {
-                layout.matrix(p + "node.wh", width, width).matrix(p + "node.wm", width, width)
-                        .matrix(p + "node.b1", 1, width).matrix(p + "node.w2", width, width)
-                        .matrix(p + "node.b2", 1, width);
-            }
-        }
-        return layout;
+    private static String prefix(int layer) {
+        return "l" + layer + ".";
     }
 
     /**
@@ -133,12 +136,12 @@ public final class Egnn implements ScoreNetwork {
         return layer < layers - 1;
     }
 
-    private void initialise(long seed, int embeddingWidth) {
+    private void initialise(long seed) {
         ZigguratSampler.NormalizedGaussian gaussian =
                 ZigguratSampler.NormalizedGaussian.of(RandomStreams.of(seed).stream(0));
-        GlorotNormal.fill(parameters.value("embed.w"), embeddingWidth, width, 1, gaussian);
+        GlorotNormal.fill(parameters.value("embed.w"), embedding.dimension(), width, 1, gaussian);
         for (int l = 0; l < layers; l++) {
-            String p = "l" + l + ".";
+            String p = prefix(l);
             for (String edgeInput : new String[] {"edge.wi", "edge.wj", "edge.wd"}) {
                 GlorotNormal.fill(parameters.value(p + edgeInput), 2L * width + 1, width, 1,
                         gaussian);
@@ -151,87 +154,6 @@ public final class Egnn implements ScoreNetwork {
                 GlorotNormal.fill(parameters.value(p + "node.wh"), 2L * width, width, 1, gaussian);
                 GlorotNormal.fill(parameters.value(p + "node.wm"), 2L * width, width, 1, gaussian);
                 GlorotNormal.fill(parameters.value(p + "node.w2"), width, width, 1, gaussian);
-            }
-        }
-    }
-
-    private SameDiff buildGraph(SinusoidalEmbedding embedding) {
-        DataType type = parameters.dataType();
-        int n = particles;
-        int d = spatialDimension;
-        int h = width;
-        SameDiff sd = SameDiff.create();
-        sd.setArrayHolders(new SingleThreadArrayHolder(), new SingleThreadArrayHolder(), false);
-        Map<String, SDVariable> p = new HashMap<>();
-        for (String name : names) {
-            p.put(name, sd.var(name, parameters.value(name)));
-        }
-        SDVariable u = sd.placeHolder(INPUTS, type, -1, (long) n * d);
-        SDVariable t = sd.placeHolder(TIMES, type, -1, 1);
-        SDVariable phases = t.mmul(sd.constant(embedding.frequencies()));
-        SDVariable e = sd.concat(1, sd.math.sin(phases), sd.math.cos(phases));
-        SDVariable h0 = e.mmul(p.get("embed.w")).add(p.get("embed.b"));
-        SDVariable node = sd.expandDims(h0, 1).mul(sd.constant(Nd4j.ones(type, 1, n, 1)));
-        INDArray offDiagonal = Nd4j.ones(type, 1, n, n, 1);
-        for (int i = 0; i < n; i++) {
-            offDiagonal.putScalar(new long[] {0, i, i, 0}, 0);
-        }
-        SDVariable mask = sd.constant(offDiagonal);
-        SDVariable x = u.reshape(-1, n, d);
-        SDVariable displacement = null;
-        for (int l = 0; l < layers; l++) {
-            String q = "l" + l + ".";
-            SDVariable diff = sd.expandDims(x, 2).sub(sd.expandDims(x, 1)); // [B,n,n,D] x_i − x_j
-            SDVariable distance2 = diff.mul(diff).sum(true, 3); // [B,n,n,1]
-            SDVariable nodes = node.reshape(-1, h); // [B·n, H]
-            SDVariable fromI = nodes.mmul(p.get(q + "edge.wi")).reshape(-1, n, 1, h);
-            SDVariable fromJ = nodes.mmul(p.get(q + "edge.wj")).reshape(-1, 1, n, h);
-            SDVariable z = fromI.add(fromJ).add(distance2.mul(p.get(q + "edge.wd")))
-                    .add(p.get(q + "edge.b1")); // [B,n,n,H]
-            SDVariable messages = silu(sd, silu(sd, z).reshape(-1, h).mmul(p.get(q + "edge.w2"))
-                    .add(p.get(q + "edge.b2"))).reshape(-1, n, n, h).mul(mask);
-            SDVariable psi = silu(sd, messages.reshape(-1, h).mmul(p.get(q + "coord.w1"))
-                    .add(p.get(q + "coord.b1"))).mmul(p.get(q + "coord.w2")); // [B·n·n, 1]
-            SDVariable phi = Double.isInfinite(coordinateRange) ? psi
-                    : sd.math.tanh(psi.div(coordinateRange)).mul(coordinateRange);
-            SDVariable shift = diff.mul(phi.reshape(-1, n, n, 1)).sum(2).div(n - 1); // [B,n,D]
-            displacement = displacement == null ? shift : displacement.add(shift);
-            if (feedsNextLayer(l)) {
-                x = x.add(shift);
-                SDVariable aggregate = messages.sum(2).reshape(-1, h); // Σ_j m_ij, [B·n, H]
-                SDVariable hidden = silu(sd, nodes.mmul(p.get(q + "node.wh"))
-                        .add(aggregate.mmul(p.get(q + "node.wm"))).add(p.get(q + "node.b1")));
-                node = node.add(hidden.mmul(p.get(q + "node.w2")).add(p.get(q + "node.b2"))
-                        .reshape(-1, n, h));
-            }
-        }
-        SDVariable f = displacement.sub(displacement.mean(true, 1)).reshape(-1, (long) n * d);
-        f.rename(OUTPUT);
-        SDVariable dF = sd.placeHolder(OUTPUT_GRADIENT, type, -1, (long) n * d);
-        f.mul(dF).sum().rename(OBJECTIVE);
-        sd.setLossVariables(OBJECTIVE);
-        createGradientFunction(sd);
-        return sd;
-    }
-
-    private static SDVariable silu(SameDiff sd, SDVariable z) {
-        return sd.nn.swish(z);
-    }
-
-    /**
-     * Builds the gradient graph once. SameDiff announces every differentiated op with
-     * {@code System.out.println}; stdout is redirected meanwhile (JAVA-NOTES), under a lock so
-     * that concurrent constructions cannot restore each other's stream. Output printed by other
-     * threads during those milliseconds is lost.
-     */
-    private static void createGradientFunction(SameDiff sd) {
-        synchronized (STDOUT_LOCK) {
-            PrintStream original = System.out;
-            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-            try {
-                sd.createGradFunction();
-            } finally {
-                System.setOut(original);
             }
         }
     }
@@ -273,50 +195,88 @@ public final class Egnn implements ScoreNetwork {
 
     @Override
     public INDArray forward(INDArray inputs, INDArray times) {
-        checkBatch(inputs, times);
-        feed.clear();
-        feed.put(INPUTS, inputs);
-        feed.put(TIMES, times);
-        output = graph.outputSingle(feed, OUTPUT);
+        int rows = NetworkChecks.batch(inputs, times, dimension(), parameters.dataType(),
+                " (" + particles + " particles × " + spatialDimension
+                        + " coordinates, particle-major)");
+        allocate(rows);
+        particleMajor(positions[0]).assign(inputs.reshape('c', rows, particles, spatialDimension)
+                .permute(1, 0, 2));
+        embedding.embed(times, phases, embedded);
+        Nd4j.gemm(embedded, embeddingWeights, timeFeatures, false, false, 1.0, 0.0);
+        timeFeatures.addiRowVector(embeddingBias);
+        Nd4j.gemm(particleOnes, timeFeatures.reshape('c', 1, (long) rows * width),
+                nodes[0].reshape('c', particles, (long) rows * width), false, false, 1.0, 0.0);
+        for (int l = 0; l < layers; l++) {
+            boolean next = feedsNextLayer(l);
+            stack[l].forward(positions[l], nodes[l], displacement, l == 0,
+                    next ? positions[l + 1] : null, next ? nodes[l + 1] : null, workspace);
+        }
+        removeParticleMean(displacement);
+        output.reshape('c', rows, particles, spatialDimension)
+                .assign(particleMajor(displacement).permute(1, 0, 2));
         return output;
     }
 
     @Override
     public void backward(INDArray outputGradient) {
-        if (output == null || !outputGradient.equalShapes(output)) {
+        if (batch < 0 || !outputGradient.equalShapes(output)) {
             throw new IllegalStateException("backward needs a gradient of the last forward's shape "
-                    + (output == null ? "(no forward yet)"
-                            : Arrays.toString(output.shape())) + ", got "
-                    + Arrays.toString(outputGradient.shape()));
+                    + (batch < 0 ? "(no forward yet)" : Arrays.toString(output.shape()))
+                    + ", got " + Arrays.toString(outputGradient.shape()));
         }
-        checkType("output gradient", outputGradient);
-        feed.put(OUTPUT_GRADIENT, outputGradient);
-        Map<String, INDArray> gradients = graph.calculateGradients(feed, names);
-        for (int i = 0; i < names.size(); i++) {
-            gradientViews.get(i).addi(gradients.get(names.get(i)));
+        NetworkChecks.dataType("output gradient", outputGradient, parameters.dataType());
+        // F = P·displacement with P the (symmetric) removal of the particle mean
+        particleMajor(gradDisplacement).assign(outputGradient
+                .reshape('c', batch, particles, spatialDimension).permute(1, 0, 2));
+        removeParticleMean(gradDisplacement);
+        gradPositions.assign(0);
+        gradNodes.assign(0);
+        for (int l = layers - 1; l >= 0; l--) {
+            stack[l].backward(positions[l], nodes[l], gradDisplacement, gradPositions, gradNodes,
+                    workspace);
         }
+        // h_i⁰ = h⁰ for every particle: ∂ℓ/∂h⁰ = Σ_i ∂ℓ/∂h_i⁰
+        Nd4j.gemm(particleOnes, gradNodes.reshape('c', particles, (long) batch * width),
+                gradTimeFeatures.reshape('c', 1, (long) batch * width), true, false, 1.0, 0.0);
+        Nd4j.gemm(embedded, gradTimeFeatures, embeddingWeightGradient, true, false, 1.0, 1.0);
+        embeddingBiasGradient.addi(gradTimeFeatures.sum(true, 0));
     }
 
-    private void checkBatch(INDArray inputs, INDArray times) {
-        int width = dimension();
-        if (inputs.rank() != 2 || inputs.columns() != width || inputs.rows() < 1) {
-            throw new IllegalArgumentException("inputs must have shape [B, " + width + "] ("
-                    + particles + " particles × " + spatialDimension + " coordinates, "
-                    + "particle-major), got " + Arrays.toString(inputs.shape()));
-        }
-        if (times.rank() != 2 || times.columns() != 1 || times.rows() != inputs.rows()) {
-            throw new IllegalArgumentException("times must have shape [" + inputs.rows()
-                    + ", 1], got " + Arrays.toString(times.shape()));
-        }
-        checkType("inputs", inputs);
-        checkType("times", times);
+    /** A per-particle [n·B, D] matrix as [n, B, D] (a view). */
+    private INDArray particleMajor(INDArray perParticle) {
+        return perParticle.reshape('c', particles, batch, spatialDimension);
     }
 
-    private void checkType(String what, INDArray array) {
-        if (array.dataType() != parameters.dataType()) {
-            throw new IllegalArgumentException(what + " must be " + parameters.dataType()
-                    + " like the parameters, got " + array.dataType());
+    /** Subtracts, in place, the mean over particles of a per-particle [n·B, D] matrix. */
+    private void removeParticleMean(INDArray perParticle) {
+        INDArray flat = perParticle.reshape('c', particles, (long) batch * spatialDimension);
+        flat.subiRowVector(flat.mean(true, 0));
+    }
+
+    private void allocate(int rows) {
+        if (rows == batch) {
+            return;
         }
+        DataType type = parameters.dataType();
+        long perParticle = (long) particles * rows;
+        phases = Nd4j.create(type, rows, embedding.dimension() / 2);
+        embedded = Nd4j.create(type, rows, embedding.dimension());
+        timeFeatures = Nd4j.create(type, rows, width);
+        positions = new INDArray[layers];
+        nodes = new INDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            positions[l] = Nd4j.create(type, perParticle, spatialDimension);
+            nodes[l] = Nd4j.create(type, perParticle, width);
+            stack[l].allocate(rows, type);
+        }
+        displacement = Nd4j.create(type, perParticle, spatialDimension);
+        output = Nd4j.create(type, rows, dimension());
+        gradDisplacement = Nd4j.create(type, perParticle, spatialDimension);
+        gradPositions = Nd4j.create(type, perParticle, spatialDimension);
+        gradNodes = Nd4j.create(type, perParticle, width);
+        gradTimeFeatures = Nd4j.create(type, rows, width);
+        workspace = new EgnnLayer.Workspace(type, pairs, particles, rows, spatialDimension, width);
+        batch = rows;
     }
 
     /**
@@ -338,30 +298,21 @@ public final class Egnn implements ScoreNetwork {
                 throw new IllegalArgumentException("an EGNN needs at least 2 particles, got "
                         + particles);
             }
-            if (spatialDimension < 1) {
-                throw new IllegalArgumentException("spatial dimension must be >= 1, got "
-                        + spatialDimension);
-            }
+            this.spatialDimension = NetworkChecks.atLeastOne("spatial dimension",
+                    spatialDimension);
             Math.multiplyExact(particles, spatialDimension);
             this.particles = particles;
-            this.spatialDimension = spatialDimension;
         }
 
         /** Width H of node features and messages, ≥ 1. */
         public Builder width(int width) {
-            if (width < 1) {
-                throw new IllegalArgumentException("width must be >= 1, got " + width);
-            }
-            this.width = width;
+            this.width = NetworkChecks.atLeastOne("width", width);
             return this;
         }
 
         /** Number of EGNN layers L, ≥ 1. */
         public Builder layers(int layers) {
-            if (layers < 1) {
-                throw new IllegalArgumentException("layers must be >= 1, got " + layers);
-            }
-            this.layers = layers;
+            this.layers = NetworkChecks.atLeastOne("layers", layers);
             return this;
         }
 
@@ -398,7 +349,7 @@ public final class Egnn implements ScoreNetwork {
             return this;
         }
 
-        /** The network (builds its SameDiff graph and gradient function). */
+        /** The network. */
         public Egnn build() {
             return new Egnn(this);
         }

@@ -111,7 +111,7 @@ public final class Mlp implements TangentNetwork {
 
     @Override
     public INDArray forward(INDArray inputs, INDArray times) {
-        int rows = checkBatch(inputs, times);
+        int rows = NetworkChecks.batch(inputs, times, dimension, parameters.dataType(), "");
         allocate(rows);
         tangentsCurrent = false;
         INDArray h0 = activations[0];
@@ -170,6 +170,7 @@ public final class Mlp implements TangentNetwork {
                     + java.util.Arrays.toString(inputs.shape()) + ", got "
                     + java.util.Arrays.toString(tangents.shape()));
         }
+        NetworkChecks.dataType("tangents", tangents, parameters.dataType());
         allocateTangents(batch);
         tangentActivations[0].assign(tangents);
         for (int l = 0; l <= depth; l++) {
@@ -251,18 +252,6 @@ public final class Mlp implements TangentNetwork {
         tangentBatch = rows;
     }
 
-    private int checkBatch(INDArray inputs, INDArray times) {
-        if (inputs.rank() != 2 || inputs.columns() != dimension) {
-            throw new IllegalArgumentException("inputs must have shape [B, " + dimension
-                    + "], got " + java.util.Arrays.toString(inputs.shape()));
-        }
-        if (times.rank() != 2 || times.columns() != 1 || times.rows() != inputs.rows()) {
-            throw new IllegalArgumentException("times must have shape [" + inputs.rows()
-                    + ", 1], got " + java.util.Arrays.toString(times.shape()));
-        }
-        return (int) inputs.rows();
-    }
-
     private void allocate(int rows) {
         if (rows == batch) {
             return;
@@ -298,27 +287,18 @@ public final class Mlp implements TangentNetwork {
         private long seed;
 
         private Builder(int dimension) {
-            if (dimension < 1) {
-                throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-            }
-            this.dimension = dimension;
+            this.dimension = NetworkChecks.atLeastOne("dimension", dimension);
         }
 
         /** Hidden width, ≥ 1. */
         public Builder width(int width) {
-            if (width < 1) {
-                throw new IllegalArgumentException("width must be >= 1, got " + width);
-            }
-            this.width = width;
+            this.width = NetworkChecks.atLeastOne("width", width);
             return this;
         }
 
         /** Number of hidden layers, ≥ 1. */
         public Builder depth(int depth) {
-            if (depth < 1) {
-                throw new IllegalArgumentException("depth must be >= 1, got " + depth);
-            }
-            this.depth = depth;
+            this.depth = NetworkChecks.atLeastOne("depth", depth);
             return this;
         }
 

@@ -49,11 +49,6 @@ public final class SinusoidalEmbedding {
         return dimension;
     }
 
-    /** The row of frequencies s·ω_k, [1, m/2] (a copy), for graphs that embed t themselves. */
-    INDArray frequencies() {
-        return frequencies.dup();
-    }
-
     /**
      * Writes e(t) for a column of times [B, 1] into {@code out} [B, m] (a view is fine), using
      * {@code phases} [B, m/2] as scratch.
