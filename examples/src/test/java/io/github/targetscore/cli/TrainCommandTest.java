@@ -104,10 +104,10 @@ class TrainCommandTest {
                 {"target": {"energy": "dw4"},
                  "data": {"file": "%s"},
                  "losses": ["kappa-bar"],
-                 "network": {"type": "egnn", "width": 8, "depth": 1, "embedding": 4,
-                             "parameterisation": "preconditioned"},
+                 "schedule": {"type": "geometric", "sigmaMin": 0.01, "sigmaMax": 0.5},
+                 "network": {"type": "egnn", "width": 8, "depth": 1, "embedding": 4},
                  "optimiser": {"steps": 4, "batchSize": 16},
-                 "evaluation": {"every": 4, "samples": 50, "diffusionSteps": 5, "reference": "%s"}}
+                 "evaluation": {"every": 4, "samples": 50, "diffusionSteps": 10, "reference": "%s"}}
                 """.formatted(val, val));
         Path out = dir.resolve("dw4");
         CliRun.Result result = run("train", "--config", config.toString(), "--out",
