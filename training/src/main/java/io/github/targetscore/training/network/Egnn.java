@@ -20,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <pre>
  *   m_ij = φ_e([h_i, h_j, ‖x_i − x_j‖²]),     φ_e(z) = SiLU(SiLU(z A₁ + a₁) A₂ + a₂)
- *   x_i ← x_i + (1/(n−1)) Σ_{j≠i} (x_i − x_j) φ_x(m_ij),   φ_x(m) = c·tanh(ψ(m)/c),
+ *   x_i ← x_i + (1/(n−1)) Σ_{j≠i} (x_i − x_j)/(‖x_i − x_j‖ + 1) φ_x(m_ij),
+ *                                                          φ_x(m) = c·tanh(ψ(m)/c),
  *                                                          ψ(m) = SiLU(m C₁ + c₁) C₂
  *   h_i ← h_i + φ_h([h_i, Σ_{j≠i} m_ij]),     φ_h(z) = SiLU(z B₁ + b₁) B₂ + b₂
  * </pre>
@@ -31,9 +32,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * reflections and permutations of the particles, and mean-free, so it lies in the tangent space
  * of the centre-of-mass-free particle space (MATH §1).
  *
+ * <p>The coordinate differences are shrunk by 1/(‖x_i − x_j‖ + 1), as in the equivariant
+ * diffusion networks iDEM builds on: unnormalised, the shift grows like the distance times
+ * messages that grow with the squared distance, and far-apart particles (a wide prior, a coarse
+ * reverse-diffusion step) overflowed float32 within three layers.
+ *
  * <p><b>Coordinate range c.</b> With c = ∞ (the default, iDEM's {@code tanh=False}) φ_x = ψ.
- * A finite c bounds each layer's displacement of particle i by c times its mean distance to the
- * others, which keeps early training steps from flinging particles apart; since
+ * A finite c bounds each layer's displacement of particle i by c, which keeps early training steps from flinging particles apart; since
  * c·tanh(ψ/c) = ψ + O(ψ³/c²) it changes nothing near the small initial ψ. Bounding limits how
  * large an output a few layers can produce, so leave it off for plain (unpreconditioned) scores
  * at low noise, whose magnitude grows like 1/σ².

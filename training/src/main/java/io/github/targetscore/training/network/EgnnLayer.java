@@ -2,6 +2,7 @@ package io.github.targetscore.training.network;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -65,6 +66,10 @@ final class EgnnLayer {
     // activations of the last forward
     private INDArray diff;      // [E, D] x_i − x_j
     private INDArray distance;  // [E, 1] ‖x_i − x_j‖²
+    private INDArray shrink;    // [E, 1] q = 1/(‖x_i − x_j‖ + 1)
+    private INDArray radius;    // [E, 1] ‖x_i − x_j‖
+    private INDArray unit;      // [E, D] (x_i − x_j) q
+    private INDArray projection; // [E, 1] backward scratch
     private INDArray z1;        // [E, H] pre-activation of φ_e's first layer
     private INDArray a1;
     private INDArray s1;        // σ(z1)
@@ -148,6 +153,10 @@ final class EgnnLayer {
         long edges = (long) pairs.count() * rows;
         diff = Nd4j.create(type, edges, dimension);
         distance = Nd4j.create(type, edges, 1);
+        shrink = Nd4j.create(type, edges, 1);
+        radius = Nd4j.create(type, edges, 1);
+        unit = Nd4j.create(type, edges, dimension);
+        projection = Nd4j.create(type, edges, 1);
         z1 = Nd4j.create(type, edges, width);
         a1 = Nd4j.create(type, edges, width);
         s1 = Nd4j.create(type, edges, width);
@@ -180,6 +189,9 @@ final class EgnnLayer {
         pairs.differences(x, diff);
         Nd4j.gemm(w.edgeVectors.assign(diff).muli(diff), onesColumn, distance, false, false,
                 1.0, 0.0);
+        Nd4j.exec(new Sqrt(distance, radius));
+        shrink.assign(radius).addi(1).rdivi(1);
+        unit.assign(diff).muliColumnVector(shrink);
         Nd4j.gemm(h, wSelf, w.nodes1, false, false, 1.0, 0.0);
         Nd4j.gemm(h, wNeighbour, w.nodes2, false, false, 1.0, 0.0);
         pairs.copySelf(w.nodes1, z1, 0);
@@ -201,7 +213,7 @@ final class EgnnLayer {
             Nd4j.exec(new Tanh(bounded, bounded));
             phi.assign(bounded).muli(range);
         }
-        w.edgeVectors.assign(diff).muliColumnVector(phi);
+        w.edgeVectors.assign(unit).muliColumnVector(phi);
         pairs.sumOverNeighbours(w.edgeVectors, displacement, 1.0 / (particles - 1),
                 first ? 0 : 1);
         if (!updatesNodes) {
@@ -232,10 +244,17 @@ final class EgnnLayer {
         // shift = (1/(n−1)) Rᵀ(Δx ⊙ φ), and it feeds both the output and x'
         w.nodeVectors.assign(gradDisplacement).addi(gradX);
         pairs.copySelf(w.nodeVectors, w.edgeVectors, 0);
-        w.edgeVectors.muli(1.0 / (particles - 1)); // ∂ℓ/∂(Δx ⊙ φ)
-        Nd4j.gemm(w.edgeVectors2.assign(w.edgeVectors).muli(diff), onesColumn, w.column, false,
+        w.edgeVectors.muli(1.0 / (particles - 1)); // ∂ℓ/∂(u ⊙ φ)
+        Nd4j.gemm(w.edgeVectors2.assign(w.edgeVectors).muli(unit), onesColumn, w.column, false,
                 false, 1.0, 0.0); // ∂ℓ/∂φ
-        w.edgeVectors.muliColumnVector(phi); // ∂ℓ/∂Δx, shift part
+        w.edgeVectors.muliColumnVector(phi); // ∂ℓ/∂u
+        // u = Δx q, q = 1/(r + 1): ∂ℓ/∂Δx = q ∂ℓ/∂u − (q²/r)(Δx·∂ℓ/∂u) Δx (→ 0 as r → 0)
+        Nd4j.gemm(w.edgeVectors2.assign(w.edgeVectors).muli(diff), onesColumn, projection,
+                false, false, 1.0, 0.0);
+        projection.muli(shrink).muli(shrink).divi(radius.add(Float.MIN_NORMAL));
+        w.edgeVectors.muliColumnVector(shrink);
+        w.edgeVectors.subi(w.edgeVectors2.assign(diff).muliColumnVector(projection));
+        // ∂ℓ/∂Δx, shift part
         if (bounded != null) {
             w.column.muli(bounded.mul(bounded).rsubi(1)); // φ = c tanh(ψ/c)
         }

@@ -122,6 +122,21 @@ class EgnnTest {
         assertTrue(Double.isFinite(norm) && norm > 0, "gradient norm " + norm);
     }
 
+    /**
+     * The shrunk coordinate differences keep the output of a default-width network finite and
+     * below the input's scale for particles a thousand units apart (a wide prior or a coarse
+     * reverse-diffusion step); unshrunk, it overflowed float32 there.
+     */
+    @Test
+    void farApartParticlesGiveBoundedOutputs() {
+        Egnn net = Egnn.builder(4, 2).width(128).layers(3).seed(1).build();
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(5L);
+        INDArray u = uniform(rng, B, 8, 1000).castTo(DataType.FLOAT);
+        INDArray f = net.forward(u, times(B).castTo(DataType.FLOAT));
+        double largest = f.amaxNumber().doubleValue();
+        assertTrue(Double.isFinite(largest) && largest < 1000, "largest output " + largest);
+    }
+
     /** A random orthogonal D×D matrix with determinant −1: a rotation composed with a reflection. */
     private static double[][] improperRotation(UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
