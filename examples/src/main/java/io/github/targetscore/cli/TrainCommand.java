@@ -213,9 +213,13 @@ final class TrainCommand implements Callable<Integer> {
         TimeBins window = new TimeBins(bins, times.minTime(), times.maxTime());
         List<Evaluation> evaluations = new ArrayList<>();
         long start = System.nanoTime();
+        Progress progress = new Progress(start);
         for (long step = 0; step < opt.steps(); ) {
             long next = Math.min(opt.steps(), step + config.evaluation().every());
-            double last = trainer.trainUntil(next, (k, l, norm, batch) -> window.add(batch));
+            double last = trainer.trainUntil(next, (k, l, norm, batch) -> {
+                window.add(batch);
+                progress.report(loss, k + 1, opt.steps(), l, printer);
+            });
             step = next;
             double[] errors = scoreErrors(trainer, model, schedule, exact, window, config.seed());
             double[] generated = trainer.withAveragedWeights(() -> generate(scoreModel, config,
@@ -482,6 +486,30 @@ final class TrainCommand implements Callable<Integer> {
                     "E‖s_θ − ∇log p_t‖²", true, errorCurves));
         }
         return panels;
+    }
+
+    /** A progress line at most every {@value #INTERVAL_NANOS} ns between evaluations. */
+    private static final class Progress {
+        private static final long INTERVAL_NANOS = 10_000_000_000L;
+        private final long start;
+        private long last;
+
+        Progress(long start) {
+            this.start = start;
+            this.last = start;
+        }
+
+        void report(String loss, long step, long steps, double value, PrintWriter printer) {
+            long now = System.nanoTime();
+            if (now - last < INTERVAL_NANOS) {
+                return;
+            }
+            last = now;
+            double elapsed = (now - start) * 1e-9;
+            printer.printf("train %-9s step %6d/%d  loss %.4g  %.0f s, about %.0f s of training"
+                    + " left%n", loss, step, steps, value, elapsed, elapsed * (steps - step) / step);
+            printer.flush();
+        }
     }
 
     /** Accumulates per-row losses into equal-width bins of t. */

@@ -1,6 +1,7 @@
 package io.github.targetscore.training.network;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,12 +19,14 @@ public enum Activation {
         @Override
         void forward(INDArray z, INDArray a, INDArray aux) {
             Nd4j.exec(new Sigmoid(z, aux));
-            a.assign(z).muli(aux);
+            Nd4j.exec(new MulOp(z, aux, a));
         }
 
+        /** Written as a' = σ + a(1 − σ): three passes over the arrays instead of five. */
         @Override
         void derivative(INDArray z, INDArray a, INDArray aux, INDArray out) {
-            out.assign(aux).rsubi(1).muli(z).addi(1).muli(aux);
+            Nd4j.exec(new MulOp(a, aux, out));
+            out.rsubi(a).addi(aux);
         }
 
         /** a'' = σ(1 − σ)(2 + z(1 − 2σ)). */

@@ -35,6 +35,7 @@ public final class Mlp implements TangentNetwork {
 
     private int batch = -1;
     private INDArray phases;
+    private INDArray onesRow; // [1, B]: bias gradients as one product
     private INDArray[] activations; // h_0 … h_depth, then the output
     private INDArray[] preActivations;
     private INDArray[] auxiliary;
@@ -138,7 +139,7 @@ public final class Mlp implements TangentNetwork {
         INDArray g = outputGradient;
         for (int l = depth; l >= 0; l--) {
             Nd4j.gemm(activations[l], g, weightGradients[l], true, false, 1.0, 1.0);
-            biasGradients[l].addi(g.sum(true, 0));
+            Nd4j.gemm(onesRow, g, biasGradients[l], false, false, 1.0, 1.0); // Σ_rows g
             if (l > 0) {
                 INDArray next = layerGradients[l - 1];
                 Nd4j.gemm(g, weights[l], next, false, true, 1.0, 0.0);
@@ -208,7 +209,7 @@ public final class Mlp implements TangentNetwork {
             INDArray tangentWeightGradient = l == 0 ? inputRows(weightGradients[0])
                     : weightGradients[l];
             Nd4j.gemm(tangentActivations[l], gDot, tangentWeightGradient, true, false, 1.0, 1.0);
-            biasGradients[l].addi(g.sum(true, 0));
+            Nd4j.gemm(onesRow, g, biasGradients[l], false, false, 1.0, 1.0); // Σ_rows g
             if (l > 0) {
                 int k = l - 1;
                 INDArray next = layerGradients[k];
@@ -258,6 +259,7 @@ public final class Mlp implements TangentNetwork {
         }
         DataType type = parameters.dataType();
         phases = Nd4j.create(type, rows, embedding.dimension() / 2);
+        onesRow = Nd4j.ones(type, 1, rows);
         activations = new INDArray[depth + 2];
         preActivations = new INDArray[depth];
         auxiliary = new INDArray[depth];
