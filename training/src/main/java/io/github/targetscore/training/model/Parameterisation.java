@@ -9,14 +9,20 @@ import io.github.targetscore.core.LogDensity;
  */
 public interface Parameterisation {
 
-    /** c_in(α, σ): scale of the network input. */
-    double inputScale(double alpha, double sigma);
+    /** c_in(α, σ): scale of the network input (1 unless preconditioned). */
+    default double inputScale(double alpha, double sigma) {
+        return 1;
+    }
 
-    /** c_out(α, σ): scale of the network output. */
-    double outputScale(double alpha, double sigma);
+    /** c_out(α, σ): scale of the network output (1 unless preconditioned). */
+    default double outputScale(double alpha, double sigma) {
+        return 1;
+    }
 
-    /** c_skip(α, σ): weight of the skip connection y. */
-    double skipScale(double alpha, double sigma);
+    /** c_skip(α, σ): weight of the skip connection y (0 unless preconditioned). */
+    default double skipScale(double alpha, double sigma) {
+        return 0;
+    }
 
     /**
      * Whether {@link #addBase} contributes; when false it is never called.

@@ -16,21 +16,6 @@ final class TargetScoreBase implements Parameterisation {
     }
 
     @Override
-    public double inputScale(double alpha, double sigma) {
-        return 1;
-    }
-
-    @Override
-    public double outputScale(double alpha, double sigma) {
-        return 1;
-    }
-
-    @Override
-    public double skipScale(double alpha, double sigma) {
-        return 0;
-    }
-
-    @Override
     public boolean hasBase() {
         return true;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.training.IsotropicGaussian;
+import io.github.targetscore.training.ParameterGradients;
 import io.github.targetscore.training.network.FlatParameters;
 import io.github.targetscore.training.network.Mlp;
 import io.github.targetscore.training.trainer.ScoreMatchingObjective;
@@ -76,18 +77,8 @@ class ImplicitScoreMatchingTest {
         ScoreMatchingObjective ism = ScoreMatchingObjective.implicitExact();
         p.zeroGradients();
         ism.lossAndGradient(model, batch, 0);
-        double[] analytic = p.gradients().toDoubleVector();
-        double h = 1e-6;
-        for (int i = 0; i < p.size(); i += 3) {
-            double v = p.values().getDouble(i);
-            p.values().putScalar(i, v + h);
-            double up = ism.lossAndGradient(model, batch, 0);
-            p.values().putScalar(i, v - h);
-            double down = ism.lossAndGradient(model, batch, 0);
-            p.values().putScalar(i, v);
-            double numeric = (up - down) / (2 * h);
-            assertEquals(numeric, analytic[i], 1e-6 * Math.max(1, Math.abs(numeric)), "θ_" + i);
-        }
+        ParameterGradients.assertMatchCentralDifferences(p, p.gradients().toDoubleVector(),
+                () -> ism.lossAndGradient(model, batch, 0), 3, "ISM");
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.training.IsotropicGaussian;
+import io.github.targetscore.training.ParameterGradients;
 import io.github.targetscore.training.network.FlatParameters;
 import io.github.targetscore.training.network.Mlp;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,18 +93,8 @@ class ScoreModelTest {
             rowSum += batch.rowLosses()[i];
         }
         assertEquals(loss, rowSum / 4, 1e-14);
-        double[] analytic = p.gradients().toDoubleVector();
-        double h = 1e-6;
-        for (int i = 0; i < p.size(); i += 5) {
-            double v = p.values().getDouble(i);
-            p.values().putScalar(i, v + h);
-            double up = model.lossAndGradient(batch);
-            p.values().putScalar(i, v - h);
-            double down = model.lossAndGradient(batch);
-            p.values().putScalar(i, v);
-            double numeric = (up - down) / (2 * h);
-            assertEquals(numeric, analytic[i], 1e-6 * Math.max(1, Math.abs(numeric)), "θ_" + i);
-        }
+        ParameterGradients.assertMatchCentralDifferences(p, p.gradients().toDoubleVector(),
+                () -> model.lossAndGradient(batch), 5, "regression loss");
     }
 
     @Test

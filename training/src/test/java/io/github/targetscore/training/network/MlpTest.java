@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.targetscore.training.ParameterGradients;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,23 +47,8 @@ class MlpTest {
         p.zeroGradients();
         net.forward(u, t);
         net.backward(c);
-        double[] analytic = p.gradients().toDoubleVector();
-        double h = 1e-6;
-        int checked = 0;
-        for (int i = 0; i < p.size(); i += 2) {
-            double v = p.values().getDouble(i);
-            p.values().putScalar(i, v + h);
-            double up = objective(net, u, t, c);
-            p.values().putScalar(i, v - h);
-            double down = objective(net, u, t, c);
-            p.values().putScalar(i, v);
-            double numeric = (up - down) / (2 * h);
-            // RELU's kink: a pre-activation within h of 0 makes the difference quotient meaningless
-            assertEquals(numeric, analytic[i], 1e-6 * Math.max(1, Math.abs(numeric)),
-                    activation + " parameter " + i);
-            checked++;
-        }
-        assertEquals((p.size() + 1) / 2, checked);
+        ParameterGradients.assertMatchCentralDifferences(p, p.gradients().toDoubleVector(),
+                () -> objective(net, u, t, c), 1, activation.toString());
     }
 
     @ParameterizedTest
@@ -100,19 +86,8 @@ class MlpTest {
         p.zeroGradients();
         net.forwardWithTangent(u, t, v);
         net.backwardWithTangent(c, e);
-        double[] analytic = p.gradients().toDoubleVector();
-        double h = 1e-6;
-        for (int i = 0; i < p.size(); i += 2) {
-            double value = p.values().getDouble(i);
-            p.values().putScalar(i, value + h);
-            double upper = tangentObjective(net, u, t, v, c, e);
-            p.values().putScalar(i, value - h);
-            double lower = tangentObjective(net, u, t, v, c, e);
-            p.values().putScalar(i, value);
-            double numeric = (upper - lower) / (2 * h);
-            assertEquals(numeric, analytic[i], 1e-6 * Math.max(1, Math.abs(numeric)),
-                    activation + " parameter " + i);
-        }
+        ParameterGradients.assertMatchCentralDifferences(p, p.gradients().toDoubleVector(),
+                () -> tangentObjective(net, u, t, v, c, e), 2, activation.toString());
         net.forward(u, t);
         assertThrows(IllegalStateException.class, () -> net.backwardWithTangent(c, e));
     }
