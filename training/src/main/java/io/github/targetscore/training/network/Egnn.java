@@ -2,7 +2,6 @@ package io.github.targetscore.training.network;
 
 import io.github.targetscore.core.random.RandomStreams;
 import java.util.Arrays;
-import java.util.Objects;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -288,15 +287,11 @@ public final class Egnn implements ScoreNetwork {
      * Configures an {@link Egnn}; defaults: width 128, 3 layers (iDEM's DW-4 network; LJ-13 and
      * LJ-55 use 5), unbounded φ_x, time embedding 128, float32.
      */
-    public static final class Builder {
+    public static final class Builder extends NetworkBuilder<Builder> {
         private final int particles;
         private final int spatialDimension;
-        private int width = 128;
         private int layers = 3;
         private double coordinateRange = Double.POSITIVE_INFINITY;
-        private int embeddingDimension = 128;
-        private DataType dataType = DataType.FLOAT;
-        private long seed;
 
         private Builder(int particles, int spatialDimension) {
             if (particles < 2) {
@@ -307,12 +302,6 @@ public final class Egnn implements ScoreNetwork {
                     spatialDimension);
             Math.multiplyExact(particles, spatialDimension);
             this.particles = particles;
-        }
-
-        /** Width H of node features and messages, ≥ 1. */
-        public Builder width(int width) {
-            this.width = NetworkChecks.atLeastOne("width", width);
-            return this;
         }
 
         /** Number of EGNN layers L, ≥ 1. */
@@ -334,23 +323,8 @@ public final class Egnn implements ScoreNetwork {
             return this;
         }
 
-        /** Width of the sinusoidal time embedding (even). */
-        public Builder embeddingDimension(int embeddingDimension) {
-            SinusoidalEmbedding.of(embeddingDimension, DataType.FLOAT);
-            this.embeddingDimension = embeddingDimension;
-            return this;
-        }
-
-        /** FLOAT (default, fast) or DOUBLE (for gradient checks). */
-        public Builder dataType(DataType dataType) {
-            FlatParameters.layout(Objects.requireNonNull(dataType, "dataType"));
-            this.dataType = dataType;
-            return this;
-        }
-
-        /** Seed of the weight initialisation. */
-        public Builder seed(long seed) {
-            this.seed = seed;
+        @Override
+        Builder self() {
             return this;
         }
 

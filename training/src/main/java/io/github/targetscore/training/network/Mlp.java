@@ -279,23 +279,13 @@ public final class Mlp implements TangentNetwork {
     }
 
     /** Configures an {@link Mlp}; defaults: width 128, depth 3, SiLU, embedding 128, float32. */
-    public static final class Builder {
+    public static final class Builder extends NetworkBuilder<Builder> {
         private final int dimension;
-        private int width = 128;
         private int depth = 3;
         private Activation activation = Activation.SILU;
-        private int embeddingDimension = 128;
-        private DataType dataType = DataType.FLOAT;
-        private long seed;
 
         private Builder(int dimension) {
             this.dimension = NetworkChecks.atLeastOne("dimension", dimension);
-        }
-
-        /** Hidden width, ≥ 1. */
-        public Builder width(int width) {
-            this.width = NetworkChecks.atLeastOne("width", width);
-            return this;
         }
 
         /** Number of hidden layers, ≥ 1. */
@@ -310,23 +300,8 @@ public final class Mlp implements TangentNetwork {
             return this;
         }
 
-        /** Width of the sinusoidal time embedding (even). */
-        public Builder embeddingDimension(int embeddingDimension) {
-            SinusoidalEmbedding.of(embeddingDimension, DataType.FLOAT);
-            this.embeddingDimension = embeddingDimension;
-            return this;
-        }
-
-        /** FLOAT (default, fast) or DOUBLE (for gradient checks). */
-        public Builder dataType(DataType dataType) {
-            FlatParameters.layout(dataType);
-            this.dataType = dataType;
-            return this;
-        }
-
-        /** Seed of the weight initialisation. */
-        public Builder seed(long seed) {
-            this.seed = seed;
+        @Override
+        Builder self() {
             return this;
         }
 
