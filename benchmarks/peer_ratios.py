@@ -79,25 +79,27 @@ def fmt_ratio(r):
     return ("%.0f×" % r) if r >= 100 else ("%.3g×" % r)
 
 
-def load_peer(path):
-    """Energy rates {(sys, B, dtype, variant): rec}, env {metric: value}."""
-    rates, env = {}, {}
+def peer_records(path):
+    """The JSON records of a peer_bench.py output file, one per non-empty line."""
     with open(path) as f:
         for line in f:
             line = line.strip()
-            if not line:
-                continue
-            rec = json.loads(line)
-            if rec.get("case") == "env":
-                env[rec["metric"]] = rec["value"]
-                continue
-            if rec.get("metric") != "configs_per_s":
-                continue
-            m = PEER_CASE.match(rec["case"])
-            if not m:
-                continue
-            key = (m["sys"], int(m["B"]), m["dt"], m["var"])
-            rates[key] = rec
+            if line:
+                yield json.loads(line)
+
+
+def load_peer(path):
+    """Energy rates {(sys, B, dtype, variant): rec}, env {metric: value}."""
+    rates, env = {}, {}
+    for rec in peer_records(path):
+        if rec.get("case") == "env":
+            env[rec["metric"]] = rec["value"]
+            continue
+        if rec.get("metric") != "configs_per_s":
+            continue
+        m = PEER_CASE.match(rec["case"])
+        if m:
+            rates[(m["sys"], int(m["B"]), m["dt"], m["var"])] = rec
     return rates, env
 
 
@@ -148,18 +150,13 @@ def load_jmh(runs):
 def load_peer_mc(path):
     """{(sys, dtype, variant, 'estimates'|'evals'): rec} of the peer's mc_score_* cases."""
     out = {}
-    with open(path) as f:
-        for line in f:
-            line = line.strip()
-            if not line:
-                continue
-            rec = json.loads(line)
-            metric = MC_METRICS.get(rec.get("metric"))
-            if metric is None:
-                continue
-            m = MC_PEER_CASE.match(rec.get("case", ""))
-            if m:
-                out[(m["sys"], m["dt"], m["var"], metric)] = rec
+    for rec in peer_records(path):
+        metric = MC_METRICS.get(rec.get("metric"))
+        if metric is None:
+            continue
+        m = MC_PEER_CASE.match(rec.get("case", ""))
+        if m:
+            out[(m["sys"], m["dt"], m["var"], metric)] = rec
     return out
 
 
@@ -533,15 +530,10 @@ def print_mc(peer_mc, ours_mc, env, ours, meta, standalone, peer_ref=None, peer_
 def load_peer_mlp(path):
     """Peer MLP training steps {(arch, d): rec} (ms per step)."""
     steps = {}
-    with open(path) as f:
-        for line in f:
-            line = line.strip()
-            if not line:
-                continue
-            rec = json.loads(line)
-            m = re.match(r"mlp_train_step_(w\d+x\d+)/d=(\d+)/batch=512/float32$", rec.get("case", ""))
-            if m and rec.get("metric") == "time_per_step":
-                steps[(m.group(1), int(m.group(2)))] = rec
+    for rec in peer_records(path):
+        m = re.match(r"mlp_train_step_(w\d+x\d+)/d=(\d+)/batch=512/float32$", rec.get("case", ""))
+        if m and rec.get("metric") == "time_per_step":
+            steps[(m.group(1), int(m.group(2)))] = rec
     return steps
 
 
