@@ -11,7 +11,6 @@ import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.EnergyRegistry;
 import io.github.targetscore.core.identity.ScoreIdentity;
 import io.github.targetscore.core.loss.Weighting;
-import io.github.targetscore.core.manifold.ParticleSpace;
 import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.core.random.RandomStreams;
 import io.github.targetscore.samplers.ExactSampling;
@@ -23,12 +22,7 @@ import io.github.targetscore.samplers.metrics.MaximumMeanDiscrepancy;
 import io.github.targetscore.samplers.metrics.MetricWithFloor;
 import io.github.targetscore.samplers.metrics.SampleMetrics;
 import io.github.targetscore.training.Nd4jRuntime;
-import io.github.targetscore.training.model.Parameterisation;
-import io.github.targetscore.training.model.RegressionBatch;
 import io.github.targetscore.training.model.ScoreModel;
-import io.github.targetscore.training.network.Activation;
-import io.github.targetscore.training.network.Egnn;
-import io.github.targetscore.training.network.Mlp;
 import io.github.targetscore.training.network.ScoreNetwork;
 import io.github.targetscore.training.trainer.AdamOptimiser;
 import io.github.targetscore.training.trainer.DenoisingBatches;
@@ -139,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
         EnergyModel model = EnergyRegistry.load().create(config.target().energy(),
                 config.target().parameters());
         BoltzmannDensity target = BoltzmannDensity.of(model, 1);
-        NoiseSchedule schedule = schedule(config.schedule());
+        NoiseSchedule schedule = config.schedule().create();
         RandomStreams master = RandomStreams.of(config.seed());
         ForkJoinPool pool = threads.newPool();
         List<Evaluation> evaluations = new ArrayList<>();
@@ -198,14 +192,14 @@ final class TrainCommand implements Callable<Integer> {
                 .identity(identity).schedule(schedule).times(times.minTime(), times.maxTime())
                 .weighting(weighting).targetClipping(opt.scoreClip()).seed(config.seed()).build();
         TrainConfig.Network net = config.network();
-        ScoreNetwork network = network(net, model, config.seed());
+        ScoreNetwork network = net.create(model, config.seed());
         LearningRateSchedule rate = opt.warmupSteps() > 0
                 ? LearningRateSchedule.cosine(opt.learningRate(), opt.warmupSteps(), opt.steps(), 1)
                 : LearningRateSchedule.constant(opt.learningRate());
         AdamOptimiser adam = AdamOptimiser.builder(network.parameters()).learningRate(rate)
                 .gradientClipping(opt.gradientClip()).emaDecay(opt.ema()).build();
         ScoreModel scoreModel = ScoreModel.of(network,
-                parameterisation(net.parameterisation(), target, dataVariance, opt.scoreClip()),
+                net.parameterisation(target, dataVariance, opt.scoreClip()),
                 schedule);
         Trainer trainer = Trainer.of(scoreModel, source, adam, opt.batchSize(), objective(loss,
                 config.seed()));
@@ -213,7 +207,7 @@ final class TrainCommand implements Callable<Integer> {
         TimeBins window = new TimeBins(bins, times.minTime(), times.maxTime());
         List<Evaluation> evaluations = new ArrayList<>();
         long start = System.nanoTime();
-        Progress progress = new Progress(start);
+        TrainingProgress progress = new TrainingProgress(start);
         for (long step = 0; step < opt.steps(); ) {
             long next = Math.min(opt.steps(), step + config.evaluation().every());
             double last = trainer.trainUntil(next, (k, l, norm, batch) -> {
@@ -236,28 +230,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         return evaluations;
     }
-
-    private static ScoreNetwork network(TrainConfig.Network net, EnergyModel model, long seed) {
-        switch (net.type()) {
-            case "mlp":
-                return Mlp.builder(model.manifold().dimension()).width(net.width())
-                        .depth(net.depth()).activation(Activation.byName(net.activation()))
-                        .embeddingDimension(net.embedding()).seed(seed).build();
-            case "egnn":
-                if (!(model.manifold() instanceof ParticleSpace)) {
-                    throw new IllegalArgumentException("network.type: egnn needs a particle "
-                            + "system, " + model + " lives on " + model.manifold());
-                }
-                ParticleSpace space = (ParticleSpace) model.manifold();
-                return Egnn.builder(space.particles(), space.spatialDimension())
-                        .width(net.width()).layers(net.depth())
-                        .embeddingDimension(net.embedding()).seed(seed).build();
-            default:
-                throw new IllegalArgumentException("network.type: unknown '" + net.type()
-                        + "'; known: mlp, egnn");
-        }
-    }
-
     /** Samples from the reverse SDE of the evaluation, driven by {@code score}. */
     private static double[] generate(ScoreFunction score, TrainConfig config, EnergyModel energy,
             NoiseSchedule schedule, ForkJoinPool pool) {
@@ -362,23 +334,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         return ExactSampling.of(model).draw(config.data().samples(), streams, pool);
     }
-
-    static NoiseSchedule schedule(TrainConfig.Schedule s) {
-        switch (s.type()) {
-            case "cosine":
-                return NoiseSchedule.cosine();
-            case "geometric":
-                if (s.sigmaMin() == null || s.sigmaMax() == null) {
-                    throw new IllegalArgumentException(
-                            "schedule: geometric needs sigmaMin and sigmaMax");
-                }
-                return NoiseSchedule.geometric(s.sigmaMin(), s.sigmaMax());
-            default:
-                throw new IllegalArgumentException("schedule.type: unknown '" + s.type()
-                        + "'; known: cosine, geometric");
-        }
-    }
-
     /** Implicit score matching for {@code ism} (exact divergence) and {@code ism-hutchinson}. */
     private static ScoreMatchingObjective objective(String loss, long seed) {
         switch (loss) {
@@ -402,19 +357,6 @@ final class TrainCommand implements Callable<Integer> {
                         + "'; known: dsm, tsm, kappa, kappa-bar, ism, ism-hutchinson");
         }
     }
-
-    private static Parameterisation parameterisation(String name, BoltzmannDensity target,
-            double dataVariance, double clip) {
-        switch (name) {
-            case "plain": return Parameterisation.plain();
-            case "preconditioned": return Parameterisation.preconditioned(dataVariance);
-            case "target-score": return Parameterisation.targetScore(target, clip);
-            default:
-                throw new IllegalArgumentException("network.parameterisation: unknown '" + name
-                        + "'; known: plain, preconditioned, target-score");
-        }
-    }
-
     private void write(TrainConfig config, List<Evaluation> evaluations) throws IOException {
         int bins = config.evaluation().timeBins();
         TimeBins grid = new TimeBins(bins, config.schedule().minTime(), config.schedule().maxTime());
@@ -486,85 +428,5 @@ final class TrainCommand implements Callable<Integer> {
                     "E‖s_θ − ∇log p_t‖²", true, errorCurves));
         }
         return panels;
-    }
-
-    /** A progress line at most every {@value #INTERVAL_NANOS} ns between evaluations. */
-    private static final class Progress {
-        private static final long INTERVAL_NANOS = 10_000_000_000L;
-        private final long start;
-        private long last;
-
-        Progress(long start) {
-            this.start = start;
-            this.last = start;
-        }
-
-        void report(String loss, long step, long steps, double value, PrintWriter printer) {
-            long now = System.nanoTime();
-            if (now - last < INTERVAL_NANOS) {
-                return;
-            }
-            last = now;
-            double elapsed = (now - start) * 1e-9;
-            printer.printf("train %-9s step %6d/%d  loss %.4g  %.0f s, about %.0f s of training"
-                    + " left%n", loss, step, steps, value, elapsed, elapsed * (steps - step) / step);
-            printer.flush();
-        }
-    }
-
-    /** Accumulates per-row losses into equal-width bins of t. */
-    static final class TimeBins {
-        private final double min;
-        private final double width;
-        private final double[] sums;
-        private final long[] counts;
-
-        TimeBins(int count, double min, double max) {
-            if (count < 1) {
-                throw new IllegalArgumentException("evaluation.timeBins: must be >= 1, got " + count);
-            }
-            this.min = min;
-            this.width = (max - min) / count;
-            this.sums = new double[count];
-            this.counts = new long[count];
-        }
-
-        int count() {
-            return sums.length;
-        }
-
-        double centre(int bin) {
-            return min + (bin + 0.5) * width;
-        }
-
-        double[] centres() {
-            double[] c = new double[sums.length];
-            for (int b = 0; b < c.length; b++) {
-                c[b] = centre(b);
-            }
-            return c;
-        }
-
-        void add(RegressionBatch batch) {
-            for (int i = 0; i < batch.size(); i++) {
-                int bin = (int) Math.min(sums.length - 1, Math.max(0,
-                        Math.floor((batch.times()[i] - min) / width)));
-                sums[bin] += batch.rowLosses()[i] / Math.max(batch.weights()[i], Double.MIN_VALUE);
-                counts[bin]++;
-            }
-        }
-
-        double[] means() {
-            double[] m = new double[sums.length];
-            for (int b = 0; b < m.length; b++) {
-                m[b] = counts[b] > 0 ? sums[b] / counts[b] : Double.NaN;
-            }
-            return m;
-        }
-
-        void clear() {
-            java.util.Arrays.fill(sums, 0);
-            java.util.Arrays.fill(counts, 0);
-        }
     }
 }

@@ -1,6 +1,15 @@
 package io.github.targetscore.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.targetscore.core.BoltzmannDensity;
+import io.github.targetscore.core.EnergyModel;
+import io.github.targetscore.core.manifold.ParticleSpace;
+import io.github.targetscore.core.noise.NoiseSchedule;
+import io.github.targetscore.training.model.Parameterisation;
+import io.github.targetscore.training.network.Activation;
+import io.github.targetscore.training.network.Egnn;
+import io.github.targetscore.training.network.Mlp;
+import io.github.targetscore.training.network.ScoreNetwork;
 import java.util.List;
 import java.util.Map;
 
@@ -87,6 +96,23 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
             minTime = minTime != null ? minTime : 1e-3;
             maxTime = maxTime != null ? maxTime : type.equals("cosine") ? 0.999 : 1.0;
         }
+
+        /** The schedule this entry names. */
+        NoiseSchedule create() {
+            switch (type) {
+                case "cosine":
+                    return NoiseSchedule.cosine();
+                case "geometric":
+                    if (sigmaMin == null || sigmaMax == null) {
+                        throw new IllegalArgumentException(
+                                "schedule: geometric needs sigmaMin and sigmaMax");
+                    }
+                    return NoiseSchedule.geometric(sigmaMin, sigmaMax);
+                default:
+                    throw new IllegalArgumentException("schedule.type: unknown '" + type
+                            + "'; known: cosine, geometric");
+            }
+        }
     }
 
     /**
@@ -108,6 +134,41 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
             activation = activation != null ? activation : "silu";
             embedding = embedding != null ? embedding : 128;
             parameterisation = parameterisation != null ? parameterisation : "plain";
+        }
+
+        /** The network this entry describes, for the target's space. */
+        ScoreNetwork create(EnergyModel model, long seed) {
+            switch (type) {
+                case "mlp":
+                    return Mlp.builder(model.manifold().dimension()).width(width)
+                            .depth(depth).activation(Activation.byName(activation))
+                            .embeddingDimension(embedding).seed(seed).build();
+                case "egnn":
+                    if (!(model.manifold() instanceof ParticleSpace)) {
+                        throw new IllegalArgumentException("network.type: egnn needs a particle "
+                                + "system, " + model + " lives on " + model.manifold());
+                    }
+                    ParticleSpace space = (ParticleSpace) model.manifold();
+                    return Egnn.builder(space.particles(), space.spatialDimension())
+                            .width(width).layers(depth)
+                            .embeddingDimension(embedding).seed(seed).build();
+                default:
+                    throw new IllegalArgumentException("network.type: unknown '" + type
+                            + "'; known: mlp, egnn");
+            }
+        }
+
+        /** The parameterisation this entry names. */
+        Parameterisation parameterisation(BoltzmannDensity target, double dataVariance,
+                double clip) {
+            switch (parameterisation) {
+                case "plain": return Parameterisation.plain();
+                case "preconditioned": return Parameterisation.preconditioned(dataVariance);
+                case "target-score": return Parameterisation.targetScore(target, clip);
+                default:
+                    throw new IllegalArgumentException("network.parameterisation: unknown '" + parameterisation
+                            + "'; known: plain, preconditioned, target-score");
+            }
         }
     }
 
