@@ -43,6 +43,12 @@ final class Json {
         }
     }
 
+    /** Reads a value of the given type from a JSON file. */
+    static <T> T read(Path file, com.fasterxml.jackson.core.type.TypeReference<T> type)
+            throws IOException {
+        return MAPPER.readValue(file.toFile(), type);
+    }
+
     /** Writes {@code value} as indented JSON to {@code file}, atomically. */
     static void write(Path file, Object value) throws IOException {
         AtomicFiles.write(file, out -> MAPPER.writeValue(out, value));

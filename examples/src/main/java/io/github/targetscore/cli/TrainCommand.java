@@ -1,5 +1,6 @@
 package io.github.targetscore.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,7 @@ import io.github.targetscore.training.trainer.DenoisingBatches;
 import io.github.targetscore.training.trainer.LearningRateSchedule;
 import io.github.targetscore.training.trainer.ScoreMatchingObjective;
 import io.github.targetscore.training.trainer.Trainer;
+import io.github.targetscore.training.trainer.TrainingCheckpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,7 +59,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train",
         description = {"Train score networks with DSM, TSM, κ and κ̄ losses (TSM Fig. 5) from a JSON config.",
             "Writes OUT/training.csv, OUT/training.json, OUT/training.png and each loss's final",
-            "generated samples as OUT/samples-LOSS.npy."})
+            "generated samples as OUT/samples-LOSS.npy; checkpoints in OUT/checkpoints (--resume)."})
 final class TrainCommand implements Callable<Integer> {
 
     private static final ObjectMapper CONFIG_MAPPER = JsonMapper.builder()
@@ -77,6 +79,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     private ThreadOptions threads;
+
+    @Option(names = "--resume", description = "continue from the checkpoints in OUT/checkpoints "
+            + "(written at every evaluation) instead of starting afresh; the result equals an "
+            + "uninterrupted run's")
+    private boolean resume;
 
     @Option(names = "--network-threads", defaultValue = "1", paramLabel = "N",
             description = "ND4J's OpenMP and BLAS threads for the network (default ${DEFAULT-VALUE}:"
@@ -181,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
     private List<Evaluation> train(TrainConfig config, String loss, ScoreIdentity identity,
             EnergyModel model, BoltzmannDensity target, NoiseSchedule schedule, double[] data,
             double[] exact, MaximumMeanDiscrepancy mmd, double dataVariance, ForkJoinPool pool,
-            PrintWriter printer) {
+            PrintWriter printer) throws IOException {
         TrainConfig.Optimiser opt = config.optimiser();
         TrainConfig.Schedule times = config.schedule();
         int d = model.manifold().dimension();
@@ -205,10 +212,21 @@ final class TrainCommand implements Callable<Integer> {
                 config.seed()));
         int bins = config.evaluation().timeBins();
         TimeBins window = new TimeBins(bins, times.minTime(), times.maxTime());
+        Path checkpoint = out.resolve("checkpoints").resolve(loss + ".ckpt");
+        Path history = out.resolve("checkpoints").resolve(loss + ".evaluations.json");
         List<Evaluation> evaluations = new ArrayList<>();
+        if (resume && Files.exists(checkpoint)) {
+            TrainingCheckpoint.restore(trainer, checkpoint);
+            evaluations.addAll(Json.read(history, new TypeReference<List<Evaluation>>() { }));
+            printer.printf("train %-9s resumed at step %d%n", loss, trainer.optimiser().step());
+            if (trainer.optimiser().step() >= opt.steps()) {
+                lastSamples = trainer.withAveragedWeights(() -> generate(scoreModel, config,
+                        model, schedule, pool));
+            }
+        }
         long start = System.nanoTime();
         TrainingProgress progress = new TrainingProgress(start);
-        for (long step = 0; step < opt.steps(); ) {
+        for (long step = trainer.optimiser().step(); step < opt.steps(); ) {
             long next = Math.min(opt.steps(), step + config.evaluation().every());
             double last = trainer.trainUntil(next, (k, l, norm, batch) -> {
                 window.add(batch);
@@ -222,6 +240,8 @@ final class TrainCommand implements Callable<Integer> {
             lastSamples = generated;
             evaluations.add(new Evaluation(loss, step, last, window.means(), errors, distance));
             window.clear();
+            TrainingCheckpoint.save(trainer, checkpoint);
+            Json.write(history, evaluations);
             double elapsed = (System.nanoTime() - start) * 1e-9;
             printer.printf("train %-9s step %6d/%d  loss %.4g  MMD %.4g  %.0f s, about %.0f s left%n",
                     loss, step, opt.steps(), last, distance, elapsed,

@@ -124,6 +124,38 @@ class TrainCommandTest {
                 notParticles.err());
     }
 
+    /**
+     * A run stopped after its first evaluation and resumed gives the same table as a run that
+     * was never interrupted (constant learning rate, so stopping early leaves the schedule of
+     * the steps taken unchanged).
+     */
+    @Test
+    void resumedStudyEqualsUninterruptedStudy() throws Exception {
+        String template = """
+                {"target": {"energy": "easy-mixture"}, "data": {"samples": 500},
+                 "losses": ["dsm", "kappa-bar"],
+                 "network": {"width": 8, "depth": 1, "embedding": 4},
+                 "optimiser": {"learningRate": 0.003, "steps": %d, "batchSize": 32, "ema": 0.9},
+                 "evaluation": {"every": 10, "samples": 100, "diffusionSteps": 10, "timeBins": 3},
+                 "seed": 4}
+                """;
+        Path straight = dir.resolve("straight");
+        assertEquals(0, run("train", "--config", config(template.formatted(20)).toString(),
+                "--out", straight.toString(), "--threads", "1").exitCode());
+        Path interrupted = dir.resolve("interrupted");
+        assertEquals(0, run("train", "--config", config(template.formatted(10)).toString(),
+                "--out", interrupted.toString(), "--threads", "1").exitCode());
+        CliRun.Result resumed = run("train", "--config", config(template.formatted(20)).toString(),
+                "--out", interrupted.toString(), "--threads", "1", "--resume");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("resumed at step 10"), resumed.out());
+        assertEquals(Files.readAllLines(straight.resolve("training.csv")),
+                Files.readAllLines(interrupted.resolve("training.csv")));
+        assertEquals(Files.readString(straight.resolve("training.json")).replaceAll(
+                "\"steps\" : \\d+", ""), Files.readString(interrupted.resolve("training.json"))
+                .replaceAll("\"steps\" : \\d+", ""));
+    }
+
     @Test
     void unknownFieldsAreNamedByTheirJsonPath() throws Exception {
         Path config = config("""
