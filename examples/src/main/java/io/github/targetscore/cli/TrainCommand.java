@@ -1,5 +1,6 @@
 package io.github.targetscore.cli;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -98,8 +99,15 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Reads a config, naming the JSON path of any problem. */
     static TrainConfig readConfig(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("config file " + file + " does not exist");
+        }
         try {
             return CONFIG_MAPPER.readValue(file.toFile(), TrainConfig.class);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + ": " + e.getOriginalMessage(), e);
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
             String message = cause == e ? e.getOriginalMessage() : cause.getMessage();

@@ -131,6 +131,8 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
             type = type != null ? type : "mlp";
             width = width != null ? width : 128;
             depth = depth != null ? depth : 3;
+            atLeast("network.width", width, 1);
+            atLeast("network.depth", depth, 1);
             activation = activation != null ? activation : "silu";
             embedding = embedding != null ? embedding : 128;
             parameterisation = parameterisation != null ? parameterisation : "plain";
@@ -188,6 +190,9 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
             warmupSteps = warmupSteps != null ? warmupSteps : 0;
             steps = steps != null ? steps : 5000;
             batchSize = batchSize != null ? batchSize : 512;
+            atLeast("optimiser.steps", steps, 1);
+            atLeast("optimiser.batchSize", batchSize, 1);
+            atLeast("optimiser.warmupSteps", warmupSteps, 0);
             gradientClip = gradientClip != null ? gradientClip : Double.POSITIVE_INFINITY;
             ema = ema != null ? ema : 0.0;
             scoreClip = scoreClip != null ? scoreClip : Double.POSITIVE_INFINITY;
@@ -217,6 +222,17 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
             samples = samples != null ? samples : 1000;
             diffusionSteps = diffusionSteps != null ? diffusionSteps : 200;
             timeBins = timeBins != null ? timeBins : 10;
+            atLeast("evaluation.every", every, 1);
+            atLeast("evaluation.samples", samples, 2);
+            atLeast("evaluation.diffusionSteps", diffusionSteps, 1);
+            atLeast("evaluation.timeBins", timeBins, 1);
+        }
+    }
+
+    /** Fails with the field's path unless value ≥ minimum. */
+    private static void atLeast(String path, int value, int minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(path + ": must be >= " + minimum + ", got " + value);
         }
     }
 }

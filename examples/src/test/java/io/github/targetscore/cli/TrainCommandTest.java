@@ -183,5 +183,18 @@ class TrainCommandTest {
                 """).toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, energy.exitCode());
         assertTrue(energy.err().contains("no-such-energy"), energy.err());
+        CliRun.Result steps = run("train", "--config", config("""
+                {"target": {"energy": "easy-mixture"}, "optimiser": {"steps": -5}}
+                """).toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, steps.exitCode());
+        assertTrue(steps.err().contains("optimiser.steps: must be >= 1, got -5"), steps.err());
+        CliRun.Result syntax = run("train", "--config", config("{,}").toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, syntax.exitCode());
+        assertTrue(syntax.err().contains("not valid JSON at line 1, column 2"), syntax.err());
+        CliRun.Result missingFile = run("train", "--config", dir.resolve("none.json").toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, missingFile.exitCode());
+        assertTrue(missingFile.err().contains("does not exist"), missingFile.err());
     }
 }
