@@ -1,5 +1,7 @@
 package io.github.targetscore.core.manifold;
 
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+
 /**
  * The space configurations live on, as samplers and estimators need to know it.
  *
@@ -31,6 +33,23 @@ public interface Manifold {
      * @param offset index of its first component
      */
     void projectTangent(double[] v, int offset);
+
+    /**
+     * Writes a standard Gaussian vector of the sampled tangent subspace, distributed as P ξ with
+     * ξ ~ N(0, I) and P the projection of {@link #projectTangent}. The default draws
+     * {@link #tangentDimension()} normals and projects them; spaces whose subspace has a cheap
+     * orthonormal basis draw only {@link #degreesOfFreedom()} normals.
+     *
+     * @param normal standard normal draws
+     * @param v array receiving the vector
+     * @param offset index of its first component
+     */
+    default void gaussianTangent(NormalizedGaussianSampler normal, double[] v, int offset) {
+        for (int i = 0; i < tangentDimension(); i++) {
+            v[offset + i] = normal.sample();
+        }
+        projectTangent(v, offset);
+    }
 
     /**
      * Replaces a point by the canonical representative of its symmetry class (e.g. moves the

@@ -16,9 +16,9 @@ final class LikelihoodProposal {
     }
 
     /**
-     * Draws x_k = y/α + (σ/α) P ξ_k, ξ_k ~ N(0, I), P the manifold's tangent projection. The
-     * noise of all rows is drawn first, then projected and moved to y/α (computed once) row by
-     * row: the same numbers as drawing row by row, in fewer, tighter passes.
+     * Draws x_k = y/α + (σ/α) P ξ_k, ξ_k ~ N(0, I), P the manifold's tangent projection, through
+     * {@link Manifold#gaussianTangent} (on a particle space only the (n − 1)·D degrees of freedom
+     * are drawn), y/α computed once.
      *
      * @param posterior gives y, α and σ
      * @param normal standard normal draws, consumed in row order
@@ -37,11 +37,8 @@ final class LikelihoodProposal {
         for (int i = 0; i < d; i++) {
             centre[i] = posterior.y(i) / alpha;
         }
-        for (int i = 0; i < count * d; i++) {
-            positions[i] = normal.sample();
-        }
         for (int offset = 0; offset < count * d; offset += d) {
-            manifold.projectTangent(positions, offset);
+            manifold.gaussianTangent(normal, positions, offset);
             for (int i = 0; i < d; i++) {
                 positions[offset + i] = centre[i] + scale * positions[offset + i];
             }
