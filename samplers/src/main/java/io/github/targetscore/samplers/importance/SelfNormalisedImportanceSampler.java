@@ -45,8 +45,7 @@ public final class SelfNormalisedImportanceSampler implements PosteriorSampler {
         } finally {
             scratch.release();
         }
-        out.recordDiagnostics(LogWeights.kishEss(out.logWeights(), samples), Double.NaN,
-                Double.NaN, 0, samples);
+        out.recordImportanceDiagnostics(0, samples);
     }
 
     @Override

@@ -27,6 +27,9 @@ public final class WeightedSample {
     private double stepSize;
     private long energyEvaluations;
     private long gradientEvaluations;
+    /** Whether the ESS is Kish's of the log-weights, not yet computed. */
+    private boolean essFromWeights;
+    private double[] weightScratch;
 
     private WeightedSample(int dimension, int capacity) {
         this.dimension = dimension;
@@ -61,6 +64,7 @@ public final class WeightedSample {
         this.groups = groups;
         Arrays.fill(logWeights, 0, size, 0);
         effectiveSampleSize = Double.NaN;
+        essFromWeights = false;
         acceptanceRate = Double.NaN;
         stepSize = Double.NaN;
         energyEvaluations = 0;
@@ -125,11 +129,26 @@ public final class WeightedSample {
             out[k] /= sum;
             sumSquares += out[k] * out[k];
         }
-        return 1 / sumSquares;
+        double ess = 1 / sumSquares;
+        if (essFromWeights) {
+            effectiveSampleSize = ess;
+            essFromWeights = false;
+        }
+        return ess;
     }
 
-    /** The sampler's effective sample size (NaN until set). */
+    /**
+     * The sampler's effective sample size (NaN until set); for an importance sampler, Kish's
+     * ESS of the weights, computed here on first use unless {@link #normalisedWeights} already
+     * did (an estimator normalises the weights anyway: one pass of exponentials, not two).
+     */
     public double effectiveSampleSize() {
+        if (essFromWeights) {
+            if (weightScratch == null) {
+                weightScratch = new double[capacity];
+            }
+            normalisedWeights(weightScratch);
+        }
         return effectiveSampleSize;
     }
 
@@ -173,9 +192,23 @@ public final class WeightedSample {
                     + " energy-and-gradient evaluations");
         }
         this.effectiveSampleSize = effectiveSampleSize;
+        this.essFromWeights = false;
         this.acceptanceRate = acceptanceRate;
         this.stepSize = stepSize;
         this.energyEvaluations = energyEvaluations;
         this.gradientEvaluations = gradientEvaluations;
+    }
+
+    /**
+     * Records the diagnostics of an importance sampler: no moves, and Kish's effective sample
+     * size (Σw)²/Σw² of the log-weights, computed lazily by {@link #effectiveSampleSize()}.
+     *
+     * @param energyEvaluations evaluations of the target's energy alone
+     * @param gradientEvaluations evaluations of the target's energy and gradient
+     */
+    public void recordImportanceDiagnostics(long energyEvaluations, long gradientEvaluations) {
+        recordDiagnostics(Double.NaN, Double.NaN, Double.NaN, energyEvaluations,
+                gradientEvaluations);
+        essFromWeights = true;
     }
 }

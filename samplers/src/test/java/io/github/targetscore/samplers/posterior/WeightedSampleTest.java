@@ -84,4 +84,30 @@ class WeightedSampleTest {
         s.logWeights()[1] = 0;
         assertThrows(IllegalStateException.class, () -> s.normalisedWeights(new double[2]));
     }
+
+    /** Importance diagnostics: Kish's ESS (Σw)²/Σw² of the weights, computed once, lazily. */
+    @Test
+    void importanceEssIsKishsOfTheWeights() {
+        WeightedSample s = WeightedSample.withCapacity(1, 4);
+        s.reset(3, 3);
+        double[] w = {1, 2, 5};
+        for (int k = 0; k < 3; k++) {
+            s.logWeights()[k] = Math.log(w[k]) - 40; // an offset the normalisation removes
+        }
+        double kish = 8.0 * 8.0 / (1 + 4 + 25);
+        s.recordImportanceDiagnostics(0, 3);
+        assertEquals(kish, s.effectiveSampleSize(), 1e-12);
+        assertEquals(3, s.gradientEvaluations());
+        s.reset(3, 3);
+        for (int k = 0; k < 3; k++) {
+            s.logWeights()[k] = Math.log(w[k]);
+        }
+        s.recordImportanceDiagnostics(0, 3);
+        assertEquals(kish, s.normalisedWeights(new double[3]), 1e-12);
+        assertEquals(kish, s.effectiveSampleSize(), 1e-12);
+        s.recordDiagnostics(2.5, Double.NaN, Double.NaN, 0, 3);
+        assertEquals(2.5, s.effectiveSampleSize(), 0);
+        s.reset(3, 3);
+        assertTrue(Double.isNaN(s.effectiveSampleSize()));
+    }
 }
