@@ -97,9 +97,7 @@ public final class ParticleSpace implements Manifold {
     @Override
     public void gaussianTangent(NormalizedGaussianSampler normal, double[] v, int offset) {
         if (!translationInvariant) {
-            for (int i = 0; i < particles * spatialDimension; i++) {
-                v[offset + i] = normal.sample();
-            }
+            Manifold.super.gaussianTangent(normal, v, offset); // nD normals, nothing to project
             return;
         }
         int stride = spatialDimension;

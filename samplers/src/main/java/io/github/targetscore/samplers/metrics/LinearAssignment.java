@@ -11,7 +11,7 @@ import java.util.Arrays;
  * minimum) and reduction transfer (a row holding one column passes the gap to its second-best
  * column into that column's potential). Then, for every row still free, a Dijkstra search over
  * the reduced costs c[i][j] − u_i − v_j ≥ 0 finds a shortest alternating path to a free column,
- * scanning all columns at the current minimum distance together (JV's SCAN/TODO lists); the
+ * scanning all columns at the current minimum distance together (the scan and pending column lists of Jonker–Volgenant); the
  * potentials of the columns settled before the path's end move by their distance below it, which
  * keeps every reduced cost non-negative and the assigned ones zero, and the path is augmented.
  * Jonker and Volgenant's third initialisation step (augmenting row reduction) is left out: it
