@@ -1,16 +1,10 @@
 package io.github.targetscore.training.trainer;
 
 import io.github.targetscore.training.network.FlatParameters;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,8 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * parameters, Adam's moments, the weight average, the step count and the loss history. The
  * file starts with a format tag and the parameter layout, which a restore checks against the
  * network it restores into (a checkpoint of another architecture is refused, not misread).
- * Writes go to a temporary file that is then moved into place, so an interrupted save never
- * leaves a truncated checkpoint.
+ * Writes are atomic ({@link CheckpointFiles}). {@link #write}/{@link #read} put the same state
+ * into a larger checkpoint (e.g. an iDEM loop's).
  */
 public final class TrainingCheckpoint {
 
@@ -31,28 +25,7 @@ public final class TrainingCheckpoint {
 
     /** Writes the trainer's state to {@code file} atomically. */
     public static void save(Trainer trainer, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream raw = Files.newOutputStream(temporary);
-                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
-                FlatParameters parameters = trainer.model().network().parameters();
-                AdamOptimiser optimiser = trainer.optimiser();
-                out.writeUTF(FORMAT);
-                out.writeUTF(parameters.describe());
-                out.writeLong(optimiser.step());
-                Nd4j.write(parameters.values(), out);
-                Nd4j.write(optimiser.state(), out);
-                Nd4j.write(optimiser.averagedValues(), out);
-                Nd4j.write(Nd4j.createFromArray(trainer.history().losses()), out);
-                Nd4j.write(Nd4j.createFromArray(trainer.history().gradientNorms()), out);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        CheckpointFiles.write(file, FORMAT, out -> write(trainer, out));
     }
 
     /**
@@ -62,32 +35,48 @@ public final class TrainingCheckpoint {
      * @throws IOException if the file cannot be read or is not a checkpoint of this network
      */
     public static void restore(Trainer trainer, Path file) throws IOException {
-        try (InputStream raw = Files.newInputStream(file);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
-            String format = in.readUTF();
-            if (!FORMAT.equals(format)) {
-                throw new IOException(file + ": not a training checkpoint (format '" + format
-                        + "', expected '" + FORMAT + "')");
-            }
-            FlatParameters parameters = trainer.model().network().parameters();
-            String layout = in.readUTF();
-            if (!layout.equals(parameters.describe())) {
-                throw new IOException(file + ": checkpoint of another network: saved layout '"
-                        + layout + "', this network '" + parameters.describe() + "'");
-            }
-            long step = in.readLong();
-            INDArray values = Nd4j.read(in);
-            INDArray state = Nd4j.read(in);
-            INDArray average = Nd4j.read(in);
-            double[] losses = Nd4j.read(in).toDoubleVector();
-            double[] norms = Nd4j.read(in).toDoubleVector();
-            if (losses.length != step) {
-                throw new IOException(file + ": step " + step + " but " + losses.length
-                        + " recorded losses");
-            }
-            parameters.values().assign(values);
-            trainer.optimiser().restore(step, state, average);
-            trainer.history().replace(losses, norms);
+        CheckpointFiles.read(file, FORMAT, in -> read(trainer, in, file.toString()));
+    }
+
+    /** Writes the trainer's state (layout, step, parameters, Adam, average, history). */
+    public static void write(Trainer trainer, DataOutputStream out) throws IOException {
+        FlatParameters parameters = trainer.model().network().parameters();
+        AdamOptimiser optimiser = trainer.optimiser();
+        out.writeUTF(parameters.describe());
+        out.writeLong(optimiser.step());
+        Nd4j.write(parameters.values(), out);
+        Nd4j.write(optimiser.state(), out);
+        Nd4j.write(optimiser.averagedValues(), out);
+        Nd4j.write(Nd4j.createFromArray(trainer.history().losses()), out);
+        Nd4j.write(Nd4j.createFromArray(trainer.history().gradientNorms()), out);
+    }
+
+    /**
+     * Reads a state written by {@link #write} into {@code trainer}.
+     *
+     * @param source names the checkpoint in error messages
+     * @throws IOException if the state belongs to another network or is inconsistent
+     */
+    public static void read(Trainer trainer, DataInputStream in, String source)
+            throws IOException {
+        FlatParameters parameters = trainer.model().network().parameters();
+        String layout = in.readUTF();
+        if (!layout.equals(parameters.describe())) {
+            throw new IOException(source + ": checkpoint of another network: saved layout '"
+                    + layout + "', this network '" + parameters.describe() + "'");
         }
+        long step = in.readLong();
+        INDArray values = Nd4j.read(in);
+        INDArray state = Nd4j.read(in);
+        INDArray average = Nd4j.read(in);
+        double[] losses = Nd4j.read(in).toDoubleVector();
+        double[] norms = Nd4j.read(in).toDoubleVector();
+        if (losses.length != step) {
+            throw new IOException(source + ": step " + step + " but " + losses.length
+                    + " recorded losses");
+        }
+        parameters.values().assign(values);
+        trainer.optimiser().restore(step, state, average);
+        trainer.history().replace(losses, norms);
     }
 }
