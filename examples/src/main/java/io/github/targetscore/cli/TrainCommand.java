@@ -63,12 +63,6 @@ import picocli.CommandLine.Spec;
             "generated samples as OUT/samples-LOSS.npy; checkpoints in OUT/checkpoints (--resume)."})
 final class TrainCommand implements Callable<Integer> {
 
-    private static final ObjectMapper CONFIG_MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
-
     @Spec
     private CommandSpec spec;
 
@@ -99,32 +93,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Reads a config, naming the JSON path of any problem. */
     static TrainConfig readConfig(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("config file " + file + " does not exist");
-        }
-        try {
-            return CONFIG_MAPPER.readValue(file.toFile(), TrainConfig.class);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + ": " + e.getOriginalMessage(), e);
-        } catch (JsonMappingException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            String message = cause == e ? e.getOriginalMessage() : cause.getMessage();
-            throw new IllegalArgumentException(file + ": " + jsonPath(e) + ": " + message, e);
-        }
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder("$");
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                path.append('.').append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                path.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return ConfigFiles.read(file, TrainConfig.class);
     }
 
     /** MMD² between two independent exact sample sets of the evaluation size. */
@@ -198,7 +167,7 @@ final class TrainCommand implements Callable<Integer> {
             double[] exact, MaximumMeanDiscrepancy mmd, double dataVariance, ForkJoinPool pool,
             PrintWriter printer) throws IOException {
         TrainConfig.Optimiser opt = config.optimiser();
-        TrainConfig.Schedule times = config.schedule();
+        ScheduleConfig times = config.schedule();
         int d = model.manifold().dimension();
         Weighting named = Weighting.byName(config.weighting(), dataVariance);
         Weighting weighting = config.normaliseWeighting()
@@ -206,7 +175,7 @@ final class TrainCommand implements Callable<Integer> {
         DenoisingBatches source = DenoisingBatches.builder(data, model.manifold()).target(target)
                 .identity(identity).schedule(schedule).times(times.minTime(), times.maxTime())
                 .weighting(weighting).targetClipping(opt.scoreClip()).seed(config.seed()).build();
-        TrainConfig.Network net = config.network();
+        NetworkConfig net = config.network();
         ScoreNetwork network = net.create(model, config.seed());
         LearningRateSchedule rate = opt.warmupSteps() > 0
                 ? LearningRateSchedule.cosine(opt.learningRate(), opt.warmupSteps(), opt.steps(), 1)

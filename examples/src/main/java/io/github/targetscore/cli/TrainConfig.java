@@ -1,17 +1,6 @@
 package io.github.targetscore.cli;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.targetscore.core.BoltzmannDensity;
-import io.github.targetscore.core.EnergyModel;
-import io.github.targetscore.core.manifold.ParticleSpace;
-import io.github.targetscore.core.noise.NoiseSchedule;
-import io.github.targetscore.training.model.Parameterisation;
-import io.github.targetscore.training.network.Activation;
-import io.github.targetscore.training.network.Egnn;
-import io.github.targetscore.training.network.Mlp;
-import io.github.targetscore.training.network.ScoreNetwork;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The configuration of {@code targetscore train} (JSON; unknown fields are errors naming their
@@ -33,8 +22,8 @@ import java.util.Map;
  * @param evaluation what is measured during training, and how often
  * @param seed master seed (network initialisation, batches, evaluation samples)
  */
-record TrainConfig(Target target, Data data, List<String> losses, String weighting,
-        Boolean normaliseWeighting, Schedule schedule, Network network, Optimiser optimiser, Evaluation evaluation,
+record TrainConfig(TargetConfig target, Data data, List<String> losses, String weighting,
+        Boolean normaliseWeighting, ScheduleConfig schedule, NetworkConfig network, Optimiser optimiser, Evaluation evaluation,
         Long seed) {
 
     /** Applies defaults. */
@@ -46,8 +35,8 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
         losses = losses != null ? List.copyOf(losses) : List.of("dsm", "tsm", "kappa", "kappa-bar");
         weighting = weighting != null ? weighting : "uniform";
         normaliseWeighting = normaliseWeighting != null && normaliseWeighting;
-        schedule = schedule != null ? schedule : new Schedule(null, null, null, null, null);
-        network = network != null ? network : new Network(null, null, null, null, null, null);
+        schedule = schedule != null ? schedule : new ScheduleConfig(null, null, null, null, null);
+        network = network != null ? network : new NetworkConfig(null, null, null, null, null, null);
         optimiser = optimiser != null ? optimiser
                 : new Optimiser(null, null, null, null, null, null, null);
         evaluation = evaluation != null ? evaluation
@@ -55,18 +44,6 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
         seed = seed != null ? seed : 1L;
     }
 
-    /**
-     * @param energy an energy family or preset of the registry
-     * @param parameters its parameters (JSON values)
-     */
-    record Target(String energy, Map<String, Object> parameters) {
-        Target {
-            if (energy == null) {
-                throw new IllegalArgumentException("target.energy: required");
-            }
-            parameters = parameters != null ? Map.copyOf(parameters) : Map.of();
-        }
-    }
 
     /**
      * @param samples number of exact samples of the target (when {@code file} is absent;
@@ -82,97 +59,7 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
         }
     }
 
-    /**
-     * @param type {@code cosine} (VP, default) or {@code geometric} (VE)
-     * @param sigmaMin VE σ_min
-     * @param sigmaMax VE σ_max
-     * @param minTime smallest training time (default 1e−3)
-     * @param maxTime largest training time (default 0.999 for VP, 1 for VE)
-     */
-    record Schedule(String type, Double sigmaMin, Double sigmaMax,
-            @JsonProperty("minTime") Double minTime, @JsonProperty("maxTime") Double maxTime) {
-        Schedule {
-            type = type != null ? type : "cosine";
-            minTime = minTime != null ? minTime : 1e-3;
-            maxTime = maxTime != null ? maxTime : type.equals("cosine") ? 0.999 : 1.0;
-        }
 
-        /** The schedule this entry names. */
-        NoiseSchedule create() {
-            switch (type) {
-                case "cosine":
-                    return NoiseSchedule.cosine();
-                case "geometric":
-                    if (sigmaMin == null || sigmaMax == null) {
-                        throw new IllegalArgumentException(
-                                "schedule: geometric needs sigmaMin and sigmaMax");
-                    }
-                    return NoiseSchedule.geometric(sigmaMin, sigmaMax);
-                default:
-                    throw new IllegalArgumentException("schedule.type: unknown '" + type
-                            + "'; known: cosine, geometric");
-            }
-        }
-    }
-
-    /**
-     * @param type {@code mlp} (default) or {@code egnn} (particle systems: an E(n)-equivariant
-     *     graph network of {@code depth} layers)
-     * @param width hidden width (default 128)
-     * @param depth hidden layers (default 3)
-     * @param activation {@code silu} (default), {@code tanh} or {@code relu}
-     * @param embedding width of the time embedding (default 128)
-     * @param parameterisation {@code plain} (default), {@code preconditioned} or
-     *     {@code target-score}
-     */
-    record Network(String type, Integer width, Integer depth, String activation,
-            Integer embedding, String parameterisation) {
-        Network {
-            type = type != null ? type : "mlp";
-            width = width != null ? width : 128;
-            depth = depth != null ? depth : 3;
-            atLeast("network.width", width, 1);
-            atLeast("network.depth", depth, 1);
-            activation = activation != null ? activation : "silu";
-            embedding = embedding != null ? embedding : 128;
-            parameterisation = parameterisation != null ? parameterisation : "plain";
-        }
-
-        /** The network this entry describes, for the target's space. */
-        ScoreNetwork create(EnergyModel model, long seed) {
-            switch (type) {
-                case "mlp":
-                    return Mlp.builder(model.manifold().dimension()).width(width)
-                            .depth(depth).activation(Activation.byName(activation))
-                            .embeddingDimension(embedding).seed(seed).build();
-                case "egnn":
-                    if (!(model.manifold() instanceof ParticleSpace)) {
-                        throw new IllegalArgumentException("network.type: egnn needs a particle "
-                                + "system, " + model + " lives on " + model.manifold());
-                    }
-                    ParticleSpace space = (ParticleSpace) model.manifold();
-                    return Egnn.builder(space.particles(), space.spatialDimension())
-                            .width(width).layers(depth)
-                            .embeddingDimension(embedding).seed(seed).build();
-                default:
-                    throw new IllegalArgumentException("network.type: unknown '" + type
-                            + "'; known: mlp, egnn");
-            }
-        }
-
-        /** The parameterisation this entry names. */
-        Parameterisation parameterisation(BoltzmannDensity target, double dataVariance,
-                double clip) {
-            switch (parameterisation) {
-                case "plain": return Parameterisation.plain();
-                case "preconditioned": return Parameterisation.preconditioned(dataVariance);
-                case "target-score": return Parameterisation.targetScore(target, clip);
-                default:
-                    throw new IllegalArgumentException("network.parameterisation: unknown '" + parameterisation
-                            + "'; known: plain, preconditioned, target-score");
-            }
-        }
-    }
 
     /**
      * @param learningRate peak learning rate (default 1e−4)
@@ -190,9 +77,9 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
             warmupSteps = warmupSteps != null ? warmupSteps : 0;
             steps = steps != null ? steps : 5000;
             batchSize = batchSize != null ? batchSize : 512;
-            atLeast("optimiser.steps", steps, 1);
-            atLeast("optimiser.batchSize", batchSize, 1);
-            atLeast("optimiser.warmupSteps", warmupSteps, 0);
+            ConfigChecks.atLeast("optimiser.steps", steps, 1);
+            ConfigChecks.atLeast("optimiser.batchSize", batchSize, 1);
+            ConfigChecks.atLeast("optimiser.warmupSteps", warmupSteps, 0);
             gradientClip = gradientClip != null ? gradientClip : Double.POSITIVE_INFINITY;
             ema = ema != null ? ema : 0.0;
             scoreClip = scoreClip != null ? scoreClip : Double.POSITIVE_INFINITY;
@@ -222,17 +109,10 @@ record TrainConfig(Target target, Data data, List<String> losses, String weighti
             samples = samples != null ? samples : 1000;
             diffusionSteps = diffusionSteps != null ? diffusionSteps : 200;
             timeBins = timeBins != null ? timeBins : 10;
-            atLeast("evaluation.every", every, 1);
-            atLeast("evaluation.samples", samples, 2);
-            atLeast("evaluation.diffusionSteps", diffusionSteps, 1);
-            atLeast("evaluation.timeBins", timeBins, 1);
-        }
-    }
-
-    /** Fails with the field's path unless value ≥ minimum. */
-    private static void atLeast(String path, int value, int minimum) {
-        if (value < minimum) {
-            throw new IllegalArgumentException(path + ": must be >= " + minimum + ", got " + value);
+            ConfigChecks.atLeast("evaluation.every", every, 1);
+            ConfigChecks.atLeast("evaluation.samples", samples, 2);
+            ConfigChecks.atLeast("evaluation.diffusionSteps", diffusionSteps, 1);
+            ConfigChecks.atLeast("evaluation.timeBins", timeBins, 1);
         }
     }
 }

@@ -1,0 +1,71 @@
+package io.github.targetscore.cli;
+
+import io.github.targetscore.core.BoltzmannDensity;
+import io.github.targetscore.core.EnergyModel;
+import io.github.targetscore.core.manifold.ParticleSpace;
+import io.github.targetscore.training.model.Parameterisation;
+import io.github.targetscore.training.network.Activation;
+import io.github.targetscore.training.network.Egnn;
+import io.github.targetscore.training.network.Mlp;
+import io.github.targetscore.training.network.ScoreNetwork;
+
+/**
+ * The {@code network} section of a JSON config ({@code train}, {@code run}).
+ *
+ * @param type {@code mlp} (default) or {@code egnn} (particle systems: an E(n)-equivariant
+ *     graph network of {@code depth} layers)
+ * @param width hidden width (default 128)
+ * @param depth hidden layers (default 3)
+ * @param activation {@code silu} (default), {@code tanh} or {@code relu}
+ * @param embedding width of the time embedding (default 128)
+ * @param parameterisation {@code plain} (default), {@code preconditioned} or
+ *     {@code target-score}
+ */
+record NetworkConfig(String type, Integer width, Integer depth, String activation,
+        Integer embedding, String parameterisation) {
+    NetworkConfig {
+        type = type != null ? type : "mlp";
+        width = width != null ? width : 128;
+        depth = depth != null ? depth : 3;
+        ConfigChecks.atLeast("network.width", width, 1);
+        ConfigChecks.atLeast("network.depth", depth, 1);
+        activation = activation != null ? activation : "silu";
+        embedding = embedding != null ? embedding : 128;
+        parameterisation = parameterisation != null ? parameterisation : "plain";
+    }
+
+    /** The network this entry describes, for the target's space. */
+    ScoreNetwork create(EnergyModel model, long seed) {
+        switch (type) {
+            case "mlp":
+                return Mlp.builder(model.manifold().dimension()).width(width)
+                        .depth(depth).activation(Activation.byName(activation))
+                        .embeddingDimension(embedding).seed(seed).build();
+            case "egnn":
+                if (!(model.manifold() instanceof ParticleSpace)) {
+                    throw new IllegalArgumentException("network.type: egnn needs a particle "
+                            + "system, " + model + " lives on " + model.manifold());
+                }
+                ParticleSpace space = (ParticleSpace) model.manifold();
+                return Egnn.builder(space.particles(), space.spatialDimension())
+                        .width(width).layers(depth)
+                        .embeddingDimension(embedding).seed(seed).build();
+            default:
+                throw new IllegalArgumentException("network.type: unknown '" + type
+                        + "'; known: mlp, egnn");
+        }
+    }
+
+    /** The parameterisation this entry names. */
+    Parameterisation parameterisation(BoltzmannDensity target, double dataVariance,
+            double clip) {
+        switch (parameterisation) {
+            case "plain": return Parameterisation.plain();
+            case "preconditioned": return Parameterisation.preconditioned(dataVariance);
+            case "target-score": return Parameterisation.targetScore(target, clip);
+            default:
+                throw new IllegalArgumentException("network.parameterisation: unknown '" + parameterisation
+                        + "'; known: plain, preconditioned, target-score");
+        }
+    }
+}
