@@ -1,11 +1,6 @@
 package io.github.targetscore.cli;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.targetscore.cli.plot.Figures;
 import io.github.targetscore.cli.plot.LinePanel;
 import io.github.targetscore.core.BoltzmannDensity;
