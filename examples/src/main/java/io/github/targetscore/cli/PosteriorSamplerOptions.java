@@ -38,38 +38,9 @@ final class PosteriorSamplerOptions {
             description = "HMC leapfrog steps (default: ${DEFAULT-VALUE})")
     private int leapfrogSteps;
 
-    private ChainSchedule schedule() {
-        checkGroups();
-        return ChainSchedule.of(warmup, samples / chains, 1);
-    }
-
-    /** Chains (MCMC) and populations (SMC) are the independent groups of the variance. */
-    private void checkGroups() {
-        if (chains < 2 || samples % chains != 0) {
-            throw new IllegalArgumentException(name + " needs --chains >= 2 dividing --samples, got "
-                    + chains + " chains for " + samples + " samples");
-        }
-    }
-
     /** The sampler for {@code target}; {@code exact} falls back to an error naming the others. */
     PosteriorSampler create(BoltzmannDensity target) {
-        switch (name) {
-            case "exact":
-                return ExactPosteriorSampler.of(target, samples);
-            case "snis":
-                return SelfNormalisedImportanceSampler.of(samples);
-            case "smc":
-                checkGroups();
-                return SequentialMonteCarloSampler.adaptive(samples).withIslands(chains);
-            case "mala":
-                return McmcPosteriorSampler.of(McmcAlgorithm.mala(), chains, schedule());
-            case "hmc":
-                return McmcPosteriorSampler.of(McmcAlgorithm.hmc(leapfrogSteps), chains, schedule());
-            case "rwmh":
-                return McmcPosteriorSampler.of(McmcAlgorithm.rwmh(), chains, schedule());
-            default:
-                throw new IllegalArgumentException("unknown --sampler '" + name
-                        + "'; known samplers: exact, snis, smc, mala, hmc, rwmh");
-        }
+        return PosteriorSamplers.create(name, samples, chains, warmup, leapfrogSteps, target,
+                "--sampler");
     }
 }

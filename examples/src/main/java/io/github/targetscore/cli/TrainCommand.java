@@ -286,7 +286,6 @@ final class TrainCommand implements Callable<Integer> {
      */
     private static double[] referenceSamples(TrainConfig config, EnergyModel model,
             RandomStreams master, ForkJoinPool pool) throws IOException {
-        int d = model.manifold().dimension();
         int n = 2 * config.evaluation().samples();
         if (config.evaluation().reference() == null) {
             if (model.exactSampler().isEmpty()) {
@@ -296,17 +295,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             return ExactSampling.of(model).draw(n, master.family(1), pool);
         }
-        NpyArrays.Rows rows = NpyArrays.readRows(Path.of(config.evaluation().reference()), d,
-                config.target().energy());
-        if (rows.rows() < n) {
-            throw new IllegalArgumentException("evaluation.reference: " + rows.rows()
-                    + " rows, need 2 · evaluation.samples = " + n);
-        }
-        double[] reference = rows.values().clone();
-        for (int i = 0; i < rows.rows(); i++) {
-            model.manifold().canonicalise(reference, i * d);
-        }
-        return reference;
+        return ReferenceSamples.load(Path.of(config.evaluation().reference()), model,
+                config.target().energy(), n, "evaluation.reference (2 · evaluation.samples)");
     }
 
     private static double[] trainingData(TrainConfig config, EnergyModel model,

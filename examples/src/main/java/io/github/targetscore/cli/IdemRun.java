@@ -1,0 +1,303 @@
+package io.github.targetscore.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.targetscore.core.BoltzmannDensity;
+import io.github.targetscore.core.EnergyModel;
+import io.github.targetscore.core.EnergyRegistry;
+import io.github.targetscore.core.identity.ScoreIdentity;
+import io.github.targetscore.core.loss.Weighting;
+import io.github.targetscore.core.noise.NoiseSchedule;
+import io.github.targetscore.core.random.RandomStreams;
+import io.github.targetscore.samplers.ExactSampling;
+import io.github.targetscore.samplers.diffusion.ReverseDiffusion;
+import io.github.targetscore.samplers.diffusion.Scheme;
+import io.github.targetscore.samplers.diffusion.TimeGrid;
+import io.github.targetscore.samplers.estimator.ScoreEstimator;
+import io.github.targetscore.samplers.metrics.MetricWithFloor;
+import io.github.targetscore.samplers.metrics.SampleMetrics;
+import io.github.targetscore.training.Nd4jRuntime;
+import io.github.targetscore.training.idem.EpochRecord;
+import io.github.targetscore.training.idem.IdemCheckpoint;
+import io.github.targetscore.training.idem.IteratedDenoising;
+import io.github.targetscore.training.model.ScoreModel;
+import io.github.targetscore.training.network.ScoreNetwork;
+import io.github.targetscore.training.trainer.AdamOptimiser;
+import io.github.targetscore.training.trainer.LearningRateSchedule;
+import io.github.targetscore.training.trainer.TrainingListener;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * One iDEM sampling run from a {@link RunConfig} into a run folder: builds the target, the
+ * estimator, the network and the loop; resumes from {@code checkpoints/loop.ckpt} when asked;
+ * runs the epochs with a progress line each, optional evaluations and periodic checkpoints; then
+ * generates the final samples and writes them with their energies, the epoch table, metrics
+ * and figures. Every file is written atomically.
+ *
+ * <p>Random streams: family 1 of the master seed draws reference samples (targets with an
+ * exact sampler), family 3 the evaluation samples (family e of it after epoch e), family 4 the
+ * final samples; the loop uses the master seed itself (see {@link IteratedDenoising}).
+ */
+final class IdemRun {
+
+    static final String CHECKPOINT = "checkpoints/loop.ckpt";
+    static final String EVALUATIONS = "checkpoints/evaluations.json";
+    static final String CONFIG = "config.json";
+    private static final long REFERENCE_STREAMS = 1;
+    private static final long EVALUATION_STREAMS = 3;
+    private static final long FINAL_STREAMS = 4;
+
+    /**
+     * One evaluation of the network's samples during a run.
+     *
+     * @param epoch epochs completed
+     * @param evaluations gradient-equivalent target evaluations spent by then
+     * @param metrics the metrics beside their floors, by label
+     */
+    record Evaluation(int epoch, long evaluations, Map<String, double[]> metrics) {
+    }
+
+    /**
+     * What a finished run reports to a sweep.
+     *
+     * @param name the run's name
+     * @param out its folder
+     * @param epochs epochs run
+     * @param evaluations gradient-equivalent target evaluations of the estimator
+     * @param seconds wall-clock time of the epochs (summed over resumed parts)
+     * @param metrics final metrics with their floors (empty without a reference)
+     */
+    record Summary(String name, Path out, int epochs, long evaluations, double seconds,
+            List<MetricWithFloor> metrics) {
+    }
+
+    private final RunConfig config;
+    private final Path out;
+    private final EnergyModel model;
+    private final RandomStreams master;
+
+    private IdemRun(RunConfig config, Path out, EnergyModel model) {
+        this.config = config;
+        this.out = out;
+        this.model = model;
+        this.master = RandomStreams.of(config.seed());
+    }
+
+    /** A run of {@code config} into folder {@code out}. */
+    static IdemRun of(RunConfig config, Path out) {
+        EnergyModel model = EnergyRegistry.load().create(config.target().energy(),
+                config.target().parameters());
+        return new IdemRun(config, out, model);
+    }
+
+    /**
+     * Runs (or resumes) to the end and writes the outputs.
+     *
+     * @param resume continue from the folder's checkpoint if there is one
+     * @param pool workers of the estimator and the reverse diffusion
+     * @param printer progress and results
+     * @throws IllegalStateException if the folder holds a checkpoint and {@code resume} is
+     *     false, or holds one of another config
+     */
+    Summary run(boolean resume, ForkJoinPool pool, PrintWriter printer) throws IOException {
+        NoiseSchedule schedule = config.schedule().create();
+        IteratedDenoising loop = loop(schedule, pool);
+        double[] reference = reference(pool);
+        List<Evaluation> evaluations = new ArrayList<>();
+        Files.createDirectories(out.resolve(CHECKPOINT).getParent());
+        start(loop, evaluations, resume);
+        String name = config.name();
+        RunConfig.Loop sizes = config.loop();
+        printer.printf("run %s: %s, %s, %s/%s K = %d, %d epochs of %d samples and %d steps"
+                + " of %d%n", name, model, schedule, config.estimator().identity(),
+                config.estimator().sampler(), config.estimator().samples(), sizes.epochs(),
+                sizes.samplesPerEpoch(), sizes.innerSteps(), sizes.batchSize());
+        printer.flush();
+        while (loop.epoch() < sizes.epochs()) {
+            EpochRecord r = loop.runEpoch(TrainingListener.none());
+            progress(loop, r, printer);
+            int done = loop.epoch();
+            int every = config.evaluation().every();
+            if (reference != null && every > 0 && done % every == 0) {
+                Evaluation e = evaluate(loop, reference, done);
+                evaluations.add(e);
+                printer.printf("run %s: epoch %d, %s%n", name, done, describe(e.metrics()));
+            }
+            if (done % config.checkpointEvery() == 0 || done == sizes.epochs()) {
+                Json.write(out.resolve(EVALUATIONS), evaluations);
+                IdemCheckpoint.save(loop, out.resolve(CHECKPOINT));
+            }
+            printer.flush();
+        }
+        int n = config.evaluation().samples();
+        double[] samples = loop.generate(n, master.family(FINAL_STREAMS));
+        List<MetricWithFloor> metrics = reference == null ? List.of()
+                : SampleMetrics.of(model).compare(samples, reference, config.seed());
+        double seconds = 0;
+        for (EpochRecord r : loop.records()) {
+            seconds += r.seconds();
+        }
+        Summary summary = new Summary(name, out, loop.epoch(), loop.evaluations(), seconds,
+                metrics);
+        RunOutputs.write(out, config, model, samples, reference, loop.records(), evaluations,
+                summary);
+        printer.printf("run %s: %d samples, %s; wrote %s%n", name, n,
+                metrics.isEmpty() ? "no reference" : metrics.toString(), out);
+        printer.flush();
+        return summary;
+    }
+
+    /** Restores a checkpoint, or records the config of a fresh run. */
+    private void start(IteratedDenoising loop, List<Evaluation> evaluations, boolean resume)
+            throws IOException {
+        Path checkpoint = out.resolve(CHECKPOINT);
+        if (!Files.exists(checkpoint)) {
+            Json.write(out.resolve(CONFIG), config);
+            return;
+        }
+        if (!resume) {
+            throw new IllegalStateException(out + " holds a checkpoint of an earlier run: pass "
+                    + "--resume to continue it, or choose another --out");
+        }
+        RunConfig saved = ConfigFiles.read(out.resolve(CONFIG), RunConfig.class);
+        if (!saved.equals(config)) {
+            throw new IllegalStateException(out + " holds a run of another config ("
+                    + out.resolve(CONFIG) + "); resume with that config or choose another --out");
+        }
+        IdemCheckpoint.restore(loop, checkpoint);
+        if (Files.exists(out.resolve(EVALUATIONS))) {
+            for (Evaluation e : Json.read(out.resolve(EVALUATIONS),
+                    new TypeReference<List<Evaluation>>() { })) {
+                if (e.epoch() <= loop.epoch()) {
+                    evaluations.add(e);
+                }
+            }
+        }
+    }
+
+    private IteratedDenoising loop(NoiseSchedule schedule, ForkJoinPool pool) {
+        BoltzmannDensity target = BoltzmannDensity.of(model, 1);
+        RunConfig.Estimator e = config.estimator();
+        ScoreEstimator estimator = ScoreEstimator.of(target, identity(e),
+                PosteriorSamplers.create(e.sampler(), e.samples(), e.chains(), e.warmup(),
+                        e.leapfrogSteps(), target, "estimator.sampler"))
+                .withClipping(e.clipNorm());
+        double dataVariance = e.dataVariance() != null ? e.dataVariance() : 1;
+        ScoreNetwork network = config.network().create(model, config.seed());
+        ScoreModel scoreModel = ScoreModel.of(network,
+                config.network().parameterisation(target, dataVariance, e.clipNorm()), schedule);
+        RunConfig.Loop sizes = config.loop();
+        RunConfig.Optimiser opt = config.optimiser();
+        long steps = (long) sizes.epochs() * sizes.innerSteps();
+        LearningRateSchedule rate = opt.warmupSteps() == 0
+                ? LearningRateSchedule.constant(opt.learningRate())
+                : LearningRateSchedule.cosine(opt.learningRate(), opt.warmupSteps(), steps, 0.1);
+        AdamOptimiser adam = AdamOptimiser.builder(network.parameters()).learningRate(rate)
+                .gradientClipping(opt.gradientClip()).emaDecay(opt.ema()).build();
+        return IteratedDenoising.builder(scoreModel, estimator, diffusion(schedule), adam)
+                .samplesPerEpoch(sizes.samplesPerEpoch()).innerSteps(sizes.innerSteps())
+                .batchSize(sizes.batchSize()).bufferCapacity(sizes.bufferCapacity())
+                .times(config.schedule().minTime(), config.schedule().maxTime())
+                .weighting(Weighting.byName(sizes.weighting(), dataVariance))
+                .seed(config.seed()).pool(pool).build();
+    }
+
+    private ReverseDiffusion diffusion(NoiseSchedule schedule) {
+        // start where the network was trained: never above the largest training time
+        double start = Math.min(TimeGrid.defaultStart(schedule), config.schedule().maxTime());
+        double end = config.schedule().minTime();
+        int steps = config.diffusion().steps();
+        TimeGrid grid = config.diffusion().grid().equals("uniform")
+                ? TimeGrid.uniform(start, end, steps) : TimeGrid.logSnr(schedule, start, end, steps);
+        return ReverseDiffusion.of(Scheme.EULER_MARUYAMA, schedule, grid, model.manifold());
+    }
+
+    private static ScoreIdentity identity(RunConfig.Estimator e) {
+        switch (e.identity()) {
+            case "tsi": return ScoreIdentity.tsi();
+            case "dsi": return ScoreIdentity.dsi();
+            case "kappa": return ScoreIdentity.kappa(required(e.dataVariance(),
+                    "estimator.dataVariance", "kappa"));
+            case "kappa-bar": return ScoreIdentity.kappaBar(required(e.modeVariance(),
+                    "estimator.modeVariance", "kappa-bar"));
+            default:
+                throw new IllegalArgumentException("estimator.identity: unknown '" + e.identity()
+                        + "'; known: tsi, dsi, kappa, kappa-bar");
+        }
+    }
+
+    private static double required(Double value, String field, String identity) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + ": required by identity " + identity);
+        }
+        return value;
+    }
+
+    /** 2·samples reference configurations, or null when there is none to compare with. */
+    private double[] reference(ForkJoinPool pool) throws IOException {
+        int n = 2 * config.evaluation().samples();
+        if (config.evaluation().reference() != null) {
+            return ReferenceSamples.load(Path.of(config.evaluation().reference()), model,
+                    config.target().energy(), n, "evaluation.reference (2 · evaluation.samples)");
+        }
+        if (model.exactSampler().isPresent()) {
+            return ExactSampling.of(model).draw(n, master.family(REFERENCE_STREAMS), pool);
+        }
+        return null;
+    }
+
+    private Evaluation evaluate(IteratedDenoising loop, double[] reference, int epoch) {
+        double[] samples = loop.generate(config.evaluation().samples(),
+                master.family(EVALUATION_STREAMS).family(epoch));
+        Map<String, double[]> metrics = new LinkedHashMap<>();
+        for (MetricWithFloor m : SampleMetrics.of(model).compare(samples, reference,
+                config.seed())) {
+            metrics.put(m.metric().label(), new double[] {m.value(), m.floor()});
+        }
+        return new Evaluation(epoch, loop.evaluations(), metrics);
+    }
+
+    private static String describe(Map<String, double[]> metrics) {
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<String, double[]> m : metrics.entrySet()) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            s.append(String.format(Locale.ROOT, "%s %.4g (floor %.4g)", m.getKey(),
+                    m.getValue()[0], m.getValue()[1]));
+        }
+        return s.toString();
+    }
+
+    private void progress(IteratedDenoising loop, EpochRecord r, PrintWriter printer) {
+        int epochs = config.loop().epochs();
+        double mean = 0;
+        for (EpochRecord e : loop.records()) {
+            mean += e.seconds();
+        }
+        mean /= loop.epoch();
+        printer.printf(Locale.ROOT, "run %s: epoch %d/%d  loss %.4g  ESS %.1f  clipped %.1f%%"
+                + "  %.3g evaluations  %.1f s/epoch, about %.0f s left%n", config.name(),
+                r.epoch() + 1, epochs, r.meanLoss(), r.meanEffectiveSampleSize(),
+                100 * r.clippedFraction(), (double) loop.evaluations(), r.seconds(),
+                mean * (epochs - loop.epoch()));
+    }
+
+    /** The ND4J backend and its thread count, for metrics.json. */
+    static Map<String, Object> backend() {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("backend", Nd4jRuntime.backend());
+        b.put("ompThreads", Nd4jRuntime.ompThreads());
+        return b;
+    }
+}

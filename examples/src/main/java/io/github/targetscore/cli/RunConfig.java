@@ -1,0 +1,162 @@
+package io.github.targetscore.cli;
+
+import java.util.List;
+
+/**
+ * The configuration of {@code targetscore run}: an iDEM sampling run (MATH §4) on an energy
+ * alone. JSON; unknown fields are errors naming their path. Every field but {@code target} and
+ * {@code schedule} has a default, given below; the defaults are iDEM's DW-4 settings (MATH §4
+ * table) but for the loss weighting (uniform, see {@link Loop#weighting}) and the network.
+ *
+ * @param name a label for summaries (default: the config file's name without extension)
+ * @param target the energy to sample, {@code {"energy": NAME, "parameters": {...}}}
+ * @param schedule the noise schedule; iDEM uses {@code geometric} (VE) with σ_min, σ_max
+ * @param network the score network (default: an MLP of 3 × 128; {@code egnn} for particle
+ *     systems as iDEM)
+ * @param estimator the Monte Carlo estimator of the regression targets
+ * @param loop the outer and inner loop sizes
+ * @param optimiser Adam
+ * @param diffusion the reverse SDE that generates samples
+ * @param evaluation what is measured, against which reference, and how often
+ * @param checkpointEvery save a checkpoint after every this many epochs (default 1)
+ * @param seed master seed of everything random (default 1)
+ */
+record RunConfig(String name, TargetConfig target, ScheduleConfig schedule, NetworkConfig network,
+        Estimator estimator, Loop loop, Optimiser optimiser, Diffusion diffusion,
+        Evaluation evaluation, Integer checkpointEvery, Long seed) {
+
+    /** Applies defaults. */
+    RunConfig {
+        if (target == null) {
+            throw new IllegalArgumentException("target: required, e.g. {\"energy\": \"dw4\"}");
+        }
+        if (schedule == null) {
+            throw new IllegalArgumentException("schedule: required, e.g. {\"type\": \"geometric\","
+                    + " \"sigmaMin\": 1e-5, \"sigmaMax\": 3}");
+        }
+        network = network != null ? network : new NetworkConfig(null, null, null, null, null, null);
+        estimator = estimator != null ? estimator
+                : new Estimator(null, null, null, null, null, null, null, null, null);
+        loop = loop != null ? loop : new Loop(null, null, null, null, null, null);
+        optimiser = optimiser != null ? optimiser : new Optimiser(null, null, null, null);
+        diffusion = diffusion != null ? diffusion : new Diffusion(null, null);
+        evaluation = evaluation != null ? evaluation : new Evaluation(null, null, null);
+        checkpointEvery = checkpointEvery != null ? checkpointEvery : 1;
+        ConfigChecks.atLeast("checkpointEvery", checkpointEvery, 1);
+        seed = seed != null ? seed : 1L;
+    }
+
+    /** The same run under another name. */
+    RunConfig named(String label) {
+        return new RunConfig(label, target, schedule, network, estimator, loop, optimiser,
+                diffusion, evaluation, checkpointEvery, seed);
+    }
+
+    /**
+     * @param identity the integrand: {@code tsi} (default, iDEM's), {@code dsi}, {@code kappa}
+     *     (needs {@code dataVariance}), {@code kappa-bar} (needs {@code modeVariance})
+     * @param sampler the posterior sampler: {@code snis} (default, iDEM's), {@code smc},
+     *     {@code mala}, {@code hmc}, {@code rwmh}
+     * @param samples K, posterior draws per noisy point (default 1000)
+     * @param chains MCMC chains or SMC populations per point (default 8)
+     * @param warmup MCMC warm-up steps (default 100)
+     * @param leapfrogSteps HMC leapfrog steps (default 5)
+     * @param clipNorm cap on each estimate's norm, per particle for particle systems (default 20)
+     * @param dataVariance σ_data² of the target, for κ
+     * @param modeVariance σ_mode² of the target, for κ̄
+     */
+    record Estimator(String identity, String sampler, Integer samples, Integer chains,
+            Integer warmup, Integer leapfrogSteps, Double clipNorm, Double dataVariance,
+            Double modeVariance) {
+        Estimator {
+            identity = identity != null ? identity : "tsi";
+            sampler = sampler != null ? sampler : "snis";
+            samples = samples != null ? samples : 1000;
+            chains = chains != null ? chains : 8;
+            warmup = warmup != null ? warmup : 100;
+            leapfrogSteps = leapfrogSteps != null ? leapfrogSteps : 5;
+            clipNorm = clipNorm != null ? clipNorm : 20.0;
+            ConfigChecks.atLeast("estimator.samples", samples, 2);
+            if (!(clipNorm > 0)) {
+                throw new IllegalArgumentException("estimator.clipNorm: must be > 0, got "
+                        + clipNorm);
+            }
+        }
+    }
+
+    /**
+     * @param epochs outer iterations (default 100)
+     * @param samplesPerEpoch samples generated into the buffer per epoch (default 1000)
+     * @param innerSteps optimisation steps per epoch (default 100)
+     * @param batchSize rows per step (default 512)
+     * @param bufferCapacity replay buffer rows (default 10000)
+     * @param weighting loss weighting λ_t by its MATH §3 name, a time-only one (default
+     *     {@code uniform}; iDEM's is {@code sigma2}, which puts the loss on the noisiest
+     *     targets and leaves the low-noise score nearly untrained)
+     */
+    record Loop(Integer epochs, Integer samplesPerEpoch, Integer innerSteps, Integer batchSize,
+            Integer bufferCapacity, String weighting) {
+        Loop {
+            epochs = epochs != null ? epochs : 100;
+            samplesPerEpoch = samplesPerEpoch != null ? samplesPerEpoch : 1000;
+            innerSteps = innerSteps != null ? innerSteps : 100;
+            batchSize = batchSize != null ? batchSize : 512;
+            bufferCapacity = bufferCapacity != null ? bufferCapacity : 10_000;
+            weighting = weighting != null ? weighting : "uniform";
+            ConfigChecks.atLeast("loop.epochs", epochs, 1);
+            ConfigChecks.atLeast("loop.samplesPerEpoch", samplesPerEpoch, 1);
+            ConfigChecks.atLeast("loop.innerSteps", innerSteps, 1);
+            ConfigChecks.atLeast("loop.batchSize", batchSize, 1);
+            ConfigChecks.atLeast("loop.bufferCapacity", bufferCapacity, 1);
+        }
+    }
+
+    /**
+     * @param learningRate peak learning rate (default 1e−3)
+     * @param warmupSteps linear warm-up steps, then a cosine decay to a tenth over the run
+     *     (default 0: a constant rate, as iDEM)
+     * @param gradientClip global gradient-norm cap (default 0.5, iDEM's)
+     * @param ema weight-average decay used for generation (default 0.999)
+     */
+    record Optimiser(Double learningRate, Integer warmupSteps, Double gradientClip, Double ema) {
+        Optimiser {
+            learningRate = learningRate != null ? learningRate : 1e-3;
+            warmupSteps = warmupSteps != null ? warmupSteps : 0;
+            gradientClip = gradientClip != null ? gradientClip : 0.5;
+            ema = ema != null ? ema : 0.999;
+            ConfigChecks.atLeast("optimiser.warmupSteps", warmupSteps, 0);
+        }
+    }
+
+    /**
+     * @param steps Euler–Maruyama steps from t_max to t_min (default 1000, iDEM's)
+     * @param grid {@code uniform} in t (default, iDEM's) or {@code log-snr}
+     */
+    record Diffusion(Integer steps, String grid) {
+        Diffusion {
+            steps = steps != null ? steps : 1000;
+            grid = grid != null ? grid : "uniform";
+            ConfigChecks.atLeast("diffusion.steps", steps, 1);
+            if (!List.of("uniform", "log-snr").contains(grid)) {
+                throw new IllegalArgumentException("diffusion.grid: unknown '" + grid
+                        + "'; known: uniform, log-snr");
+            }
+        }
+    }
+
+    /**
+     * @param samples generated samples scored at the end and at each evaluation (default 2000)
+     * @param reference an NPY file of reference samples, at least 2·samples rows (default: exact
+     *     samples of the target when it has an exact sampler, else no metrics)
+     * @param every score the current network's samples after every this many epochs (default 0:
+     *     only at the end)
+     */
+    record Evaluation(Integer samples, String reference, Integer every) {
+        Evaluation {
+            samples = samples != null ? samples : 2000;
+            every = every != null ? every : 0;
+            ConfigChecks.atLeast("evaluation.samples", samples, 2);
+            ConfigChecks.atLeast("evaluation.every", every, 0);
+        }
+    }
+}
