@@ -87,8 +87,8 @@ public final class HistogramPanel implements Panel {
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical); // entries are long
         // XChart puts the ticks on the bin edges (equally spaced x values): label them to a tenth
         // of a bin width rather than with all their digits
-        double width0 = generated.edges()[1] - generated.edges()[0];
-        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(width0)) + 1);
+        double binWidth = generated.edges()[1] - generated.edges()[0];
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(binWidth)) + 1);
         chart.setCustomXAxisTickLabelsFormatter(x -> tickLabel(x, decimals));
         if (reference != null) {
             add(chart, "reference", reference, REFERENCE);

@@ -127,7 +127,10 @@ public final class Histogram {
         return counts.clone();
     }
 
-    /** count_k / (total · width), in units of 1/(unit of the values); all zero for an empty histogram. */
+    /**
+     * count_k / (total · width), in units of 1/(unit of the values); all zero for an empty
+     * histogram.
+     */
     public double[] density() {
         double[] density = new double[counts.length];
         if (total > 0) {
