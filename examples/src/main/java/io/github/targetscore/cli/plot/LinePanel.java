@@ -1,11 +1,17 @@
 package io.github.targetscore.cli.plot;
 
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One panel of a figure: named curves y(x) over shared axes, optionally with a logarithmic y
- * axis. Immutable.
+ * axis, each point marked. Immutable.
  *
  * @param title the panel's title
  * @param xLabel the x axis label, with units
@@ -14,7 +20,7 @@ import java.util.Objects;
  * @param curves the curves, drawn in order
  */
 public record LinePanel(String title, String xLabel, String yLabel, boolean logY,
-        List<Curve> curves) {
+        List<Curve> curves) implements Panel {
 
     /**
      * A named curve.
@@ -54,5 +60,32 @@ public record LinePanel(String title, String xLabel, String yLabel, boolean logY
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("panel " + title + " has no curves");
         }
+    }
+
+    /**
+     * Draws the curves; points with a non-finite coordinate (or y ≤ 0 on a log axis) are left
+     * out.
+     */
+    @Override
+    public BufferedImage render(int width, int height) {
+        XYChart chart = Charts.xy(title, xLabel, yLabel, width, height);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        for (Curve curve : curves) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int i = 0; i < curve.x.length; i++) {
+                double x = curve.x[i];
+                double y = curve.y[i];
+                if (Double.isFinite(x) && Double.isFinite(y) && (!logY || y > 0)) {
+                    xs.add(x);
+                    ys.add(y);
+                }
+            }
+            if (!xs.isEmpty()) {
+                chart.addSeries(curve.name(), xs, ys).setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        return BitmapEncoder.getBufferedImage(chart);
     }
 }

@@ -46,6 +46,21 @@ class FiguresTest {
     }
 
     @Test
+    void panelsOfDifferentKindsShareOneGrid(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("run.png");
+        Figures.writePng(png, List.of(panel("loss"),
+                HistogramPanel.of("energies", "U", new double[] {1, 2, 2, 3}, null, 3),
+                DensityScatterPanel.of("samples", new double[] {0, 0}, (x, y) -> x * x + y * y,
+                        PlotWindow.square(2))), 3);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(3 * 520, image.getWidth());
+        assertEquals(400, image.getHeight());
+        for (int column = 0; column < 3; column++) {
+            assertTrue(nonWhitePixels(image, column * 520, 0) > 1000);
+        }
+    }
+
+    @Test
     void rejectsMismatchedCurvesAndEmptyFigures() {
         assertThrows(IllegalArgumentException.class,
                 () -> new LinePanel.Curve("x", new double[2], new double[3]));

@@ -15,8 +15,10 @@
  *       kernel (bandwidth given or by the median heuristic) as the unbiased U-statistic and the
  *       biased V-statistic ({@link io.github.targetscore.samplers.metrics.MmdEstimate}),
  *       optionally parallel;</li>
- *   <li>{@link io.github.targetscore.samplers.metrics.EnergyHistogram}: bin edges, counts and
- *       density of energies, for plots;</li>
+ *   <li>{@link io.github.targetscore.samplers.metrics.Histogram}: bin edges, counts and
+ *       density of energies or pair distances, for plots;</li>
+ *   <li>{@link io.github.targetscore.samplers.metrics.PairDistances}: all distances |x_i − x_j|,
+ *       i &lt; j, of the particles of each configuration, for pair-distance histograms;</li>
  *   <li>{@link io.github.targetscore.samplers.metrics.SampleMetrics}: all of these for a target
  *       {@link io.github.targetscore.core.EnergyModel}, each beside its floor measured between two
  *       disjoint random subsets of the reference

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-class EnergyHistogramTest {
+class HistogramTest {
 
     @Test
     void countsEdgesAndDensityOnAGivenRange() {
         double[] energies = {-3, -1.5, -1, 0, 0.2, 0.99, 1, 2, 7, Double.POSITIVE_INFINITY,
             Double.NEGATIVE_INFINITY};
-        EnergyHistogram h = EnergyHistogram.of(energies, -2, 2, 4);
+        Histogram h = Histogram.of(energies, -2, 2, 4);
         assertArrayEquals(new double[] {-2, -1, 0, 1, 2}, h.edges(), 0);
         assertArrayEquals(new double[] {-1.5, -0.5, 0.5, 1.5}, h.centres(), 0);
         // [-2,-1): -1.5; [-1,0): -1; [0,1): 0, 0.2, 0.99; [1,2]: 1, 2 (the upper edge is in)
@@ -27,17 +27,17 @@ class EnergyHistogramTest {
 
     @Test
     void dataRangeAndSameBins() {
-        EnergyHistogram h = EnergyHistogram.of(new double[] {4, 1, 2, Double.POSITIVE_INFINITY},
+        Histogram h = Histogram.of(new double[] {4, 1, 2, Double.POSITIVE_INFINITY},
                 3);
         assertArrayEquals(new double[] {1, 2, 3, 4}, h.edges(), 0);
         assertArrayEquals(new int[] {1, 1, 1}, h.counts());
         assertEquals(1, h.above());
-        EnergyHistogram other = h.sameBins(new double[] {0, 1.5, 1.7, 3.5, 5});
+        Histogram other = h.sameBins(new double[] {0, 1.5, 1.7, 3.5, 5});
         assertArrayEquals(h.edges(), other.edges(), 0);
         assertArrayEquals(new int[] {2, 0, 1}, other.counts());
         assertEquals(1, other.below());
         assertEquals(1, other.above());
-        EnergyHistogram flat = EnergyHistogram.of(new double[] {3, 3}, 2);
+        Histogram flat = Histogram.of(new double[] {3, 3}, 2);
         assertArrayEquals(new double[] {2.5, 3, 3.5}, flat.edges(), 0);
         assertArrayEquals(new int[] {0, 2}, flat.counts());
     }
@@ -45,14 +45,14 @@ class EnergyHistogramTest {
     @Test
     void badInputIsNamed() {
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
-                () -> EnergyHistogram.of(new double[] {1, Double.NaN}, 0, 2, 4));
-        assertEquals("energy histogram: energy 1 is NaN", nan.getMessage());
+                () -> Histogram.of(new double[] {1, Double.NaN}, 0, 2, 4));
+        assertEquals("histogram: value 1 is NaN", nan.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> EnergyHistogram.of(new double[] {1}, 2, 2, 4));
+                () -> Histogram.of(new double[] {1}, 2, 2, 4));
         assertThrows(IllegalArgumentException.class,
-                () -> EnergyHistogram.of(new double[] {1}, 0, 2, 0));
+                () -> Histogram.of(new double[] {1}, 0, 2, 0));
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-                () -> EnergyHistogram.of(new double[] {Double.POSITIVE_INFINITY}, 5));
-        assertEquals("energy histogram: no finite energy among 1 values", none.getMessage());
+                () -> Histogram.of(new double[] {Double.POSITIVE_INFINITY}, 5));
+        assertEquals("histogram: no finite value among 1 values", none.getMessage());
     }
 }

@@ -1,17 +1,17 @@
 package io.github.targetscore.samplers.metrics;
 
 /**
- * A histogram of energies on equal-width bins, for plotting generated against reference energy
- * distributions.
+ * A histogram of values on equal-width bins (energies, pair distances, …), for plotting generated
+ * against reference distributions.
  *
  * <p>Bin k covers [e_k, e_{k+1}) with e_k = lower + k·(upper − lower)/bins; the last bin also
- * holds upper. Values below lower (−∞ included) and above upper (+∞ included, as for coincident
- * particles without softening) are counted apart, and the density is normalised by the total
- * count: density_k = count_k / (total · width), in units of 1/energy, so that it integrates to the
- * fraction of values inside the range and two histograms of different sizes on the same bins
- * ({@link #sameBins}) can be drawn on one plot. Immutable.
+ * holds upper. Values below lower (−∞ included) and above upper (+∞ included, as for the energy of
+ * coincident particles without softening) are counted apart, and the density is normalised by the
+ * total count: density_k = count_k / (total · width), in units of 1/(unit of the values), so that
+ * it integrates to the fraction of values inside the range and two histograms of different sizes
+ * on the same bins ({@link #sameBins}) can be drawn on one plot. Immutable.
  */
-public final class EnergyHistogram {
+public final class Histogram {
 
     private final double lower;
     private final double upper;
@@ -20,7 +20,7 @@ public final class EnergyHistogram {
     private final int above;
     private final int total;
 
-    private EnergyHistogram(double lower, double upper, int[] counts, int below, int above,
+    private Histogram(double lower, double upper, int[] counts, int below, int above,
             int total) {
         this.lower = lower;
         this.upper = upper;
@@ -31,69 +31,69 @@ public final class EnergyHistogram {
     }
 
     /**
-     * A histogram over the range of the finite energies, [min, max] (or [e − ½, e + ½] when
-     * they are all equal to e).
+     * A histogram over the range of the finite values, [min, max] (or [v − ½, v + ½] when
+     * they are all equal to v).
      *
-     * @param energies at least one finite value, none NaN
+     * @param values at least one finite value, none NaN
      * @param bins number of bins, ≥ 1
      */
-    public static EnergyHistogram of(double[] energies, int bins) {
+    public static Histogram of(double[] values, int bins) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double e : energies) {
-            if (Double.isFinite(e)) {
-                min = Math.min(min, e);
-                max = Math.max(max, e);
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
             }
         }
         if (min > max) {
-            throw new IllegalArgumentException("energy histogram: no finite energy among "
-                    + energies.length + " values");
+            throw new IllegalArgumentException("histogram: no finite value among "
+                    + values.length + " values");
         }
-        return min < max ? of(energies, min, max, bins) : of(energies, min - 0.5, min + 0.5, bins);
+        return min < max ? of(values, min, max, bins) : of(values, min - 0.5, min + 0.5, bins);
     }
 
     /**
      * A histogram over [lower, upper].
      *
-     * @param energies values, none NaN; infinite ones count below or above the range
+     * @param values values, none NaN; infinite ones count below or above the range
      * @param lower finite lower edge
      * @param upper finite upper edge, &gt; lower
      * @param bins number of bins, ≥ 1
-     * @throws IllegalArgumentException if the range or bin count is invalid or an energy is NaN
+     * @throws IllegalArgumentException if the range or bin count is invalid or a value is NaN
      *     (naming its index)
      */
-    public static EnergyHistogram of(double[] energies, double lower, double upper, int bins) {
+    public static Histogram of(double[] values, double lower, double upper, int bins) {
         if (!Double.isFinite(lower) || !Double.isFinite(upper) || !(lower < upper)) {
-            throw new IllegalArgumentException("energy histogram: range [" + lower + ", " + upper
+            throw new IllegalArgumentException("histogram: range [" + lower + ", " + upper
                     + "] must be finite with lower < upper");
         }
         if (bins < 1) {
-            throw new IllegalArgumentException("energy histogram: bins must be >= 1, got " + bins);
+            throw new IllegalArgumentException("histogram: bins must be >= 1, got " + bins);
         }
         int[] counts = new int[bins];
         int below = 0;
         int above = 0;
         double scale = bins / (upper - lower);
-        for (int i = 0; i < energies.length; i++) {
-            double e = energies[i];
-            if (Double.isNaN(e)) {
-                throw new IllegalArgumentException("energy histogram: energy " + i + " is NaN");
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (Double.isNaN(v)) {
+                throw new IllegalArgumentException("histogram: value " + i + " is NaN");
             }
-            if (e < lower) {
+            if (v < lower) {
                 below++;
-            } else if (e > upper) {
+            } else if (v > upper) {
                 above++;
             } else {
-                counts[Math.min(bins - 1, (int) ((e - lower) * scale))]++;
+                counts[Math.min(bins - 1, (int) ((v - lower) * scale))]++;
             }
         }
-        return new EnergyHistogram(lower, upper, counts, below, above, energies.length);
+        return new Histogram(lower, upper, counts, below, above, values.length);
     }
 
-    /** A histogram of other energies on the same bins as this one. */
-    public EnergyHistogram sameBins(double[] energies) {
-        return of(energies, lower, upper, counts.length);
+    /** A histogram of other values on the same bins as this one. */
+    public Histogram sameBins(double[] values) {
+        return of(values, lower, upper, counts.length);
     }
 
     /** Number of bins. */
@@ -101,7 +101,7 @@ public final class EnergyHistogram {
         return counts.length;
     }
 
-    /** The bins + 1 edges e_0 = lower, …, e_bins = upper, in units of energy. */
+    /** The bins + 1 edges e_0 = lower, …, e_bins = upper, in units of the values. */
     public double[] edges() {
         int bins = counts.length;
         double[] edges = new double[bins + 1];
@@ -112,7 +112,7 @@ public final class EnergyHistogram {
         return edges;
     }
 
-    /** The bin centres, in units of energy. */
+    /** The bin centres, in units of the values. */
     public double[] centres() {
         double[] edges = edges();
         double[] centres = new double[counts.length];
@@ -127,7 +127,10 @@ public final class EnergyHistogram {
         return counts.clone();
     }
 
-    /** count_k / (total · width), in units of 1/energy; all zero for an empty histogram. */
+    /**
+     * count_k / (total · width), in units of 1/(unit of the values); all zero for an empty
+     * histogram.
+     */
     public double[] density() {
         double[] density = new double[counts.length];
         if (total > 0) {
@@ -156,7 +159,7 @@ public final class EnergyHistogram {
 
     @Override
     public String toString() {
-        return "EnergyHistogram[" + counts.length + " bins on [" + lower + ", " + upper + "], "
+        return "Histogram[" + counts.length + " bins on [" + lower + ", " + upper + "], "
                 + total + " values, " + below + " below, " + above + " above]";
     }
 }
