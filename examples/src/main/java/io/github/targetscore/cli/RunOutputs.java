@@ -1,8 +1,12 @@
 package io.github.targetscore.cli;
 
 import io.github.targetscore.cli.plot.Figures;
+import io.github.targetscore.cli.output.ExtendedXyz;
 import io.github.targetscore.cli.plot.LinePanel;
+import io.github.targetscore.cli.plot.PlotWindow;
+import io.github.targetscore.cli.plot.SampleFigures;
 import io.github.targetscore.core.EnergyModel;
+import io.github.targetscore.core.manifold.ParticleSpace;
 import io.github.targetscore.samplers.metrics.MetricWithFloor;
 import io.github.targetscore.training.idem.EpochRecord;
 import java.io.IOException;
@@ -20,7 +24,10 @@ import java.util.Map;
  * The files of a finished run, each written atomically into the run folder: {@code
  * samples.npy} (n × d), {@code energies.npy} (n, at kT = 1), {@code epochs.csv} (one row per
  * epoch), {@code metrics.json} (seed, version, backend, config, timings, evaluation counts,
- * final metrics beside their floors, the evaluations during the run) and {@code loss.png}.
+ * final metrics beside their floors, the evaluations during the run), {@code loss.png}, {@code
+ * energies.png} (against the reference's when there is one), and for particle systems {@code
+ * samples.xyz} (extended XYZ) and {@code pair-distances.png}, for 2-D targets {@code
+ * samples.png} (the samples over the density exp(−U)).
  */
 final class RunOutputs {
 
@@ -39,6 +46,35 @@ final class RunOutputs {
         writeEpochs(out.resolve("epochs.csv"), records);
         Json.write(out.resolve("metrics.json"), metrics(config, records, evaluations, summary));
         writeLossCurve(out.resolve("loss.png"), config.name(), records);
+        double[] referenceEnergies = null;
+        if (reference != null) {
+            int m = reference.length / d;
+            referenceEnergies = new double[m];
+            model.energies(reference, 0, m, referenceEnergies);
+        }
+        SampleFigures.energyHistogram(out.resolve("energies.png"), energies, referenceEnergies,
+                config.name() + ": energies at kT = 1");
+        if (model.manifold() instanceof ParticleSpace) {
+            ParticleSpace space = (ParticleSpace) model.manifold();
+            ExtendedXyz.of(space.particles(), space.spatialDimension()).write(
+                    out.resolve("samples.xyz"), samples, energies, config.name());
+            SampleFigures.pairDistances(out.resolve("pair-distances.png"), samples, reference,
+                    space.particles(), space.spatialDimension(),
+                    config.name() + ": pair distances");
+        } else if (d == 2) {
+            SampleFigures.densityScatter(out.resolve("samples.png"), samples, model,
+                    window(reference != null ? reference : samples),
+                    config.name() + ": samples over exp(−U)");
+        }
+    }
+
+    /** The square around the origin that holds the points' coordinates, widened by a tenth. */
+    private static PlotWindow window(double[] points) {
+        double extent = 0;
+        for (double v : points) {
+            extent = Math.max(extent, Math.abs(v));
+        }
+        return PlotWindow.square(1.1 * extent);
     }
 
     private static Map<String, Object> metrics(RunConfig config, List<EpochRecord> records,

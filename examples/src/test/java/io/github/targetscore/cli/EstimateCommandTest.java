@@ -64,7 +64,7 @@ class EstimateCommandTest {
                 "--t", "0.4", "--sampler", "mala", "--samples", "100", "--chains", "7",
                 "--out", dir.toString());
         assertEquals(2, badChains.exitCode());
-        assertTrue(badChains.err().contains("mala needs --chains >= 2 dividing --samples"), badChains.err());
+        assertTrue(badChains.err().contains("mala needs chains >= 2 dividing the samples"), badChains.err());
     }
 
     @Test

@@ -91,7 +91,7 @@ class TrainCommandTest {
         CliRun.Result tooFew = run("train", "--config", short_.toString(), "--out",
                 out.toString());
         assertEquals(2, tooFew.exitCode());
-        assertTrue(tooFew.err().contains("need 2 · evaluation.samples = 800"), tooFew.err());
+        assertTrue(tooFew.err().contains("evaluation.reference (2 · evaluation.samples)") && tooFew.err().contains("need at least 800"), tooFew.err());
     }
 
     /** DW-4 from the reference data with the equivariant network: the particle path. */

@@ -1,0 +1,165 @@
+package io.github.targetscore.cli;
+
+import static io.github.targetscore.cli.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+
+    /** A small DW-4 run: an MLP, SNIS-TSI with K = 64, four short epochs. */
+    private static final String DW4 = """
+            {"target": {"energy": "dw4"},
+             "schedule": {"type": "geometric", "sigmaMin": 0.001, "sigmaMax": 3},
+             "network": {"width": 32, "depth": 2, "embedding": 16},
+             "estimator": {"samples": 64},
+             "loop": {"epochs": EPOCHS, "samplesPerEpoch": 100, "innerSteps": 10, "batchSize": 64,
+                      "bufferCapacity": 300},
+             "diffusion": {"steps": 40},
+             "evaluation": {"samples": 100, "reference": "REFERENCE", "every": 2},
+             "seed": 3}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path config(String name, int epochs) throws Exception {
+        Path reference = Path.of("..", "..", "shared", "reference-data", "val_split_DW4.npy")
+                .toAbsolutePath().normalize();
+        Path file = dir.resolve(name + ".json");
+        Files.writeString(file, DW4.replace("EPOCHS", Integer.toString(epochs))
+                .replace("REFERENCE", reference.toString()));
+        return file;
+    }
+
+    /**
+     * The run writes every output: samples and energies of the evaluation size, an epoch row per
+     * epoch with the estimator's cost (K per noisy point), metrics.json with the config, the
+     * evaluations and the final metrics beside their floors, the figures and the XYZ file.
+     */
+    @Test
+    void writesSamplesMetricsAndFigures() throws Exception {
+        Path out = dir.resolve("out");
+        CliRun.Result result = run("run", "--config", config("small", 4).toString(), "--out",
+                out.toString(), "--threads", "2");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("run small: epoch 4/4"), result.out());
+        assertEquals(100, NpyArrays.read(out.resolve("samples.npy")).rows());
+        assertEquals(8, NpyArrays.read(out.resolve("samples.npy")).columns());
+        assertEquals(100, NpyArrays.read(out.resolve("energies.npy")).columns());
+        List<String> epochs = Files.readAllLines(out.resolve("epochs.csv"));
+        assertEquals(5, epochs.size());
+        assertEquals(String.valueOf(10 * 64 * 64), epochs.get(1).split(",")[4]);
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals(3, metrics.get("seed").asInt());
+        assertEquals("dw4", metrics.get("config").get("target").get("energy").asText());
+        assertEquals(2, metrics.get("evaluations").size());
+        assertEquals(4 * 10 * 64 * 64, metrics.get("estimatorEvaluations").asLong());
+        JsonNode w2 = metrics.get("finalMetrics").get("x-W2");
+        assertTrue(w2.get("value").asDouble() > 0 && w2.get("floor").asDouble() > 0, w2.toString());
+        for (String png : new String[] {"loss.png", "energies.png", "pair-distances.png"}) {
+            assertTrue(Files.size(out.resolve(png)) > 5_000, png);
+        }
+        assertEquals(100 * (4 + 2), Files.readAllLines(out.resolve("samples.xyz")).size());
+    }
+
+    /**
+     * A run killed with SIGKILL after its first checkpoint and resumed with --resume ends with
+     * the same samples, epoch table (but for the timings) and evaluations as a run never
+     * interrupted.
+     */
+    @Test
+    void aKilledRunResumesToTheSameSamples() throws Exception {
+        Path config = config("resumable", 6);
+        Path straight = dir.resolve("straight");
+        assertEquals(0, run("run", "--config", config.toString(), "--out", straight.toString(),
+                "--threads", "2").exitCode());
+
+        Path killed = dir.resolve("killed");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                TargetScore.class.getName(), "run", "--config", config.toString(),
+                "--out", killed.toString(), "--threads", "2"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        Path checkpoint = killed.resolve(IdemRun.CHECKPOINT);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(checkpoint) && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(process.isAlive(), "the run ended before it could be killed: "
+                + Files.readString(dir.resolve("killed.log")));
+        process.destroyForcibly(); // SIGKILL on POSIX: no shutdown hooks, no cleanup
+        process.waitFor();
+        assertTrue(!Files.exists(killed.resolve("samples.npy")), "killed before the end");
+
+        CliRun.Result resumed = run("run", "--config", config.toString(), "--out",
+                killed.toString(), "--threads", "1", "--resume");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertArrayEquals(NpyArrays.read(straight.resolve("samples.npy")).values(),
+                NpyArrays.read(killed.resolve("samples.npy")).values());
+        assertEquals(withoutTimings(straight.resolve("epochs.csv")),
+                withoutTimings(killed.resolve("epochs.csv")));
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(json.readTree(straight.resolve("metrics.json").toFile()).get("evaluations"),
+                json.readTree(killed.resolve("metrics.json").toFile()).get("evaluations"));
+    }
+
+    private static List<String> withoutTimings(Path csv) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            rows.add(line.substring(0, line.lastIndexOf(',')));
+        }
+        return rows;
+    }
+
+    @Test
+    void refusesToOverwriteOrResumeAnotherRun() throws Exception {
+        Path out = dir.resolve("out");
+        assertEquals(0, run("run", "--config", config("first", 2).toString(), "--out",
+                out.toString(), "--threads", "2").exitCode());
+        CliRun.Result again = run("run", "--config", config("first", 2).toString(), "--out",
+                out.toString());
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("--resume"), again.err());
+        CliRun.Result other = run("run", "--config", config("second", 3).toString(), "--out",
+                out.toString(), "--resume");
+        assertTrue(other.err().contains("another config"), other.err());
+    }
+
+    @Test
+    void namesTheFieldOfABadConfig() throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, """
+                {"target": {"energy": "dw4"}, "schedule": {"type": "geometric", "sigmaMin": 0.001,
+                 "sigmaMax": 3}, "loop": {"epochs": 0}}""");
+        CliRun.Result r = run("run", "--config", file.toString(), "--out", dir.resolve("o").toString());
+        assertTrue(r.err().contains("$.loop") && r.err().contains("loop.epochs: must be >= 1"), r.err());
+        Files.writeString(file, """
+                {"target": {"energy": "dw4"}, "schedule": {"type": "geometric", "sigmaMin": 0.001,
+                 "sigmaMax": 3}, "estimator": {"identiy": "tsi"}}""");
+        r = run("run", "--config", file.toString(), "--out", dir.resolve("o").toString());
+        assertTrue(r.err().contains("$.estimator.identiy"), r.err());
+        Files.writeString(file, """
+                {"target": {"energy": "dw5"}, "schedule": {"type": "geometric", "sigmaMin": 0.001,
+                 "sigmaMax": 3}}""");
+        r = run("run", "--config", file.toString(), "--out", dir.resolve("o").toString());
+        assertTrue(r.err().contains("dw5") && r.err().contains("dw4"), r.err());
+        Files.writeString(file, """
+                {"target": {"energy": "dw4"}, "schedule": {"type": "geometric", "sigmaMin": 0.001,
+                 "sigmaMax": 3}, "estimator": {"identity": "kappa-bar"}}""");
+        r = run("run", "--config", file.toString(), "--out", dir.resolve("o").toString());
+        assertTrue(r.err().contains("estimator.modeVariance: required"), r.err());
+    }
+}
