@@ -13,6 +13,9 @@ import io.github.targetscore.samplers.diffusion.ReverseDiffusion;
 import io.github.targetscore.samplers.diffusion.Scheme;
 import io.github.targetscore.samplers.diffusion.TimeGrid;
 import io.github.targetscore.samplers.estimator.ScoreEstimator;
+import io.github.targetscore.samplers.mcmc.ChainSchedule;
+import io.github.targetscore.samplers.mcmc.MultiChainResult;
+import io.github.targetscore.samplers.mcmc.MultiChainRunner;
 import io.github.targetscore.samplers.metrics.MetricWithFloor;
 import io.github.targetscore.samplers.metrics.SampleMetrics;
 import io.github.targetscore.training.Nd4jRuntime;
@@ -46,7 +49,7 @@ import java.util.concurrent.ForkJoinPool;
  *
  * <p>Random streams: family 1 of the master seed draws reference samples (targets with an
  * exact sampler), family 3 the evaluation samples (family e of it after epoch e), family 4 the
- * final samples; the loop uses the master seed itself (see {@link IteratedDenoising}).
+ * final samples, family 5 the refinement's chains; the loop uses the master seed itself (see {@link IteratedDenoising}).
  */
 final class IdemRun {
 
@@ -56,6 +59,7 @@ final class IdemRun {
     private static final long REFERENCE_STREAMS = 1;
     private static final long EVALUATION_STREAMS = 3;
     private static final long FINAL_STREAMS = 4;
+    private static final long REFINEMENT_STREAMS = 5;
 
     /**
      * One evaluation of the network's samples during a run.
@@ -74,11 +78,20 @@ final class IdemRun {
      * @param out its folder
      * @param epochs epochs run
      * @param evaluations gradient-equivalent target evaluations of the estimator
+     * @param refinementEvaluations gradient-equivalent target evaluations of the refinement
      * @param seconds wall-clock time of the epochs (summed over resumed parts)
-     * @param metrics final metrics with their floors (empty without a reference)
+     * @param generatedMetrics metrics of the generated samples before refinement, with their
+     *     floors (empty without a reference)
+     * @param metrics metrics of the final (refined) samples with their floors (empty without a
+     *     reference)
      */
-    record Summary(String name, Path out, int epochs, long evaluations, double seconds,
+    record Summary(String name, Path out, int epochs, long evaluations,
+            long refinementEvaluations, double seconds, List<MetricWithFloor> generatedMetrics,
             List<MetricWithFloor> metrics) {
+    }
+
+    /** Samples after the refinement and the target evaluations it spent. */
+    private record Refined(double[] samples, long evaluations) {
     }
 
     private final RunConfig config;
@@ -140,19 +153,24 @@ final class IdemRun {
             printer.flush();
         }
         int n = config.evaluation().samples();
-        double[] samples = loop.generate(n, master.family(FINAL_STREAMS));
-        List<MetricWithFloor> metrics = reference == null ? List.of()
-                : SampleMetrics.of(model).compare(samples, reference, config.seed());
+        double[] generated = loop.generate(n, master.family(FINAL_STREAMS));
+        List<MetricWithFloor> generatedMetrics = metrics(generated, reference);
+        Refined refined = refine(generated, pool);
+        List<MetricWithFloor> metrics = metrics(refined.samples(), reference);
+        double[] samples = refined.samples();
         double seconds = 0;
         for (EpochRecord r : loop.records()) {
             seconds += r.seconds();
         }
-        Summary summary = new Summary(name, out, loop.epoch(), loop.evaluations(), seconds,
-                metrics);
-        RunOutputs.write(out, config, model, samples, reference, loop.records(), evaluations,
-                summary);
+        Summary summary = new Summary(name, out, loop.epoch(), loop.evaluations(),
+                refined.evaluations(), seconds, generatedMetrics, metrics);
+        RunOutputs.write(out, config, model, generated, samples, reference, loop.records(),
+                evaluations, summary);
+        if (config.refinement().steps() > 0) {
+            printer.printf("run %s: generated samples, %s%n", name, describe(generatedMetrics));
+        }
         printer.printf("run %s: %d samples, %s; wrote %s%n", name, n,
-                metrics.isEmpty() ? "no reference" : metrics.toString(), out);
+                metrics.isEmpty() ? "no reference" : describe(metrics), out);
         printer.flush();
         return summary;
     }
@@ -256,6 +274,26 @@ final class IdemRun {
         return null;
     }
 
+    private List<MetricWithFloor> metrics(double[] samples, double[] reference) {
+        return reference == null ? List.of()
+                : SampleMetrics.of(model).compare(samples, reference, config.seed());
+    }
+
+    /** Runs the refinement's chains from the generated samples (chain i on stream i). */
+    private Refined refine(double[] generated, ForkJoinPool pool) {
+        RunConfig.Refinement r = config.refinement();
+        if (r.steps() == 0) {
+            return new Refined(generated, 0);
+        }
+        int warmUp = r.steps() / 2;
+        MultiChainResult chains = MultiChainRunner.of(r.createAlgorithm(),
+                ChainSchedule.of(warmUp, 1, r.steps() - warmUp))
+                .run(BoltzmannDensity.of(model, 1), generated, r.stepSize(),
+                        master.family(REFINEMENT_STREAMS), pool);
+        return new Refined(chains.finalPositions(),
+                chains.densityEvaluations() + chains.gradientEvaluations());
+    }
+
     private Evaluation evaluate(IteratedDenoising loop, double[] reference, int epoch) {
         double[] samples = loop.generate(config.evaluation().samples(),
                 master.family(EVALUATION_STREAMS).family(epoch));
@@ -265,6 +303,14 @@ final class IdemRun {
             metrics.put(m.metric().label(), new double[] {m.value(), m.floor()});
         }
         return new Evaluation(epoch, loop.evaluations(), metrics);
+    }
+
+    private static String describe(List<MetricWithFloor> metrics) {
+        Map<String, double[]> byLabel = new LinkedHashMap<>();
+        for (MetricWithFloor m : metrics) {
+            byLabel.put(m.metric().label(), new double[] {m.value(), m.floor()});
+        }
+        return describe(byLabel);
     }
 
     private static String describe(Map<String, double[]> metrics) {

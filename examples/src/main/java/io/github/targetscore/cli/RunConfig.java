@@ -1,5 +1,6 @@
 package io.github.targetscore.cli;
 
+import io.github.targetscore.samplers.mcmc.McmcAlgorithm;
 import java.util.List;
 
 /**
@@ -18,12 +19,13 @@ import java.util.List;
  * @param optimiser Adam
  * @param diffusion the reverse SDE that generates samples
  * @param evaluation what is measured, against which reference, and how often
+ * @param refinement MCMC steps on the target applied to the final samples (default none)
  * @param checkpointEvery save a checkpoint after every this many epochs (default 1)
  * @param seed master seed of everything random (default 1)
  */
 record RunConfig(String name, TargetConfig target, ScheduleConfig schedule, NetworkConfig network,
         Estimator estimator, Loop loop, Optimiser optimiser, Diffusion diffusion,
-        Evaluation evaluation, Integer checkpointEvery, Long seed) {
+        Evaluation evaluation, Refinement refinement, Integer checkpointEvery, Long seed) {
 
     /** Applies defaults. */
     RunConfig {
@@ -41,6 +43,7 @@ record RunConfig(String name, TargetConfig target, ScheduleConfig schedule, Netw
         optimiser = optimiser != null ? optimiser : new Optimiser(null, null, null, null);
         diffusion = diffusion != null ? diffusion : new Diffusion(null, null);
         evaluation = evaluation != null ? evaluation : new Evaluation(null, null, null);
+        refinement = refinement != null ? refinement : new Refinement(null, null, null, null);
         checkpointEvery = checkpointEvery != null ? checkpointEvery : 1;
         ConfigChecks.atLeast("checkpointEvery", checkpointEvery, 1);
         seed = seed != null ? seed : 1L;
@@ -49,7 +52,7 @@ record RunConfig(String name, TargetConfig target, ScheduleConfig schedule, Netw
     /** The same run under another name. */
     RunConfig named(String label) {
         return new RunConfig(label, target, schedule, network, estimator, loop, optimiser,
-                diffusion, evaluation, checkpointEvery, seed);
+                diffusion, evaluation, refinement, checkpointEvery, seed);
     }
 
     /**
@@ -157,6 +160,42 @@ record RunConfig(String name, TargetConfig target, ScheduleConfig schedule, Netw
             every = every != null ? every : 0;
             ConfigChecks.atLeast("evaluation.samples", samples, 2);
             ConfigChecks.atLeast("evaluation.every", every, 0);
+        }
+    }
+
+    /**
+     * Metropolis-adjusted MCMC on the target itself, started at each generated sample: the first
+     * half of the steps adapt each chain's step size, the second half keep it fixed, and the last
+     * state replaces the sample. An exact kernel for p_X, so it can only move the samples towards
+     * the target; its cost is counted apart from the estimator's, and the metrics of the samples
+     * before it are reported too.
+     *
+     * @param steps MCMC steps per sample (default 0: no refinement)
+     * @param algorithm {@code mala} (default) or {@code hmc}
+     * @param leapfrogSteps HMC leapfrog steps (default 5)
+     * @param stepSize the initial step size, in units of x (default 0.01)
+     */
+    record Refinement(Integer steps, String algorithm, Integer leapfrogSteps, Double stepSize) {
+        Refinement {
+            steps = steps != null ? steps : 0;
+            algorithm = algorithm != null ? algorithm : "mala";
+            leapfrogSteps = leapfrogSteps != null ? leapfrogSteps : 5;
+            stepSize = stepSize != null ? stepSize : 0.01;
+            ConfigChecks.atLeast("refinement.steps", steps, 0);
+            ConfigChecks.atLeast("refinement.leapfrogSteps", leapfrogSteps, 1);
+            if (!List.of("mala", "hmc").contains(algorithm)) {
+                throw new IllegalArgumentException("refinement.algorithm: unknown '" + algorithm
+                        + "'; known: mala, hmc");
+            }
+            if (!(stepSize > 0) || !Double.isFinite(stepSize)) {
+                throw new IllegalArgumentException("refinement.stepSize: must be > 0, got "
+                        + stepSize);
+            }
+        }
+
+        /** The MCMC algorithm this entry names. */
+        McmcAlgorithm createAlgorithm() {
+            return algorithm.equals("hmc") ? McmcAlgorithm.hmc(leapfrogSteps) : McmcAlgorithm.mala();
         }
     }
 }

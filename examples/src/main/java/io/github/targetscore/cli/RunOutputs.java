@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * The files of a finished run, each written atomically into the run folder: {@code
- * samples.npy} (n × d), {@code energies.npy} (n, at kT = 1), {@code epochs.csv} (one row per
+ * samples.npy} (n × d, after the refinement if any; {@code samples-generated.npy} before
+ * it), {@code energies.npy} (n, at kT = 1), {@code epochs.csv} (one row per
  * epoch), {@code metrics.json} (seed, version, backend, config, timings, evaluation counts,
  * final metrics beside their floors, the evaluations during the run), {@code loss.png}, {@code
  * energies.png} (against the reference's when there is one), and for particle systems {@code
@@ -34,8 +35,8 @@ final class RunOutputs {
     private RunOutputs() {
     }
 
-    static void write(Path out, RunConfig config, EnergyModel model, double[] samples,
-            double[] reference, List<EpochRecord> records, List<IdemRun.Evaluation> evaluations,
+    static void write(Path out, RunConfig config, EnergyModel model, double[] generated,
+            double[] samples, double[] reference, List<EpochRecord> records, List<IdemRun.Evaluation> evaluations,
             IdemRun.Summary summary) throws IOException {
         int d = model.manifold().dimension();
         int n = samples.length / d;
@@ -43,6 +44,9 @@ final class RunOutputs {
         model.energies(samples, 0, n, energies);
         NpyArrays.write(out.resolve("samples.npy"), samples, n, d);
         NpyArrays.write(out.resolve("energies.npy"), energies);
+        if (config.refinement().steps() > 0) {
+            NpyArrays.write(out.resolve("samples-generated.npy"), generated, n, d);
+        }
         writeEpochs(out.resolve("epochs.csv"), records);
         Json.write(out.resolve("metrics.json"), metrics(config, records, evaluations, summary));
         writeLossCurve(out.resolve("loss.png"), config.name(), records);
@@ -88,18 +92,25 @@ final class RunOutputs {
         m.put("config", config);
         m.put("epochs", summary.epochs());
         m.put("estimatorEvaluations", summary.evaluations());
+        m.put("refinementEvaluations", summary.refinementEvaluations());
         m.put("epochSeconds", summary.seconds());
-        Map<String, Object> finals = new LinkedHashMap<>();
-        for (MetricWithFloor f : summary.metrics()) {
-            Map<String, Double> entry = new LinkedHashMap<>();
-            entry.put("value", f.value());
-            entry.put("floor", f.floor());
-            finals.put(f.metric().label(), entry);
-        }
-        m.put("finalMetrics", finals);
+        m.put("finalMetrics", byLabel(summary.metrics()));
+        m.put("generatedMetrics", byLabel(summary.generatedMetrics()));
         m.put("evaluations", evaluations);
         m.put("lastEpoch", records.isEmpty() ? null : records.get(records.size() - 1));
         return m;
+    }
+
+    /** {label: {"value": v, "floor": f}} in the metrics' order. */
+    private static Map<String, Object> byLabel(List<MetricWithFloor> metrics) {
+        Map<String, Object> byLabel = new LinkedHashMap<>();
+        for (MetricWithFloor f : metrics) {
+            Map<String, Double> entry = new LinkedHashMap<>();
+            entry.put("value", f.value());
+            entry.put("floor", f.floor());
+            byLabel.put(f.metric().label(), entry);
+        }
+        return byLabel;
     }
 
     private static void writeEpochs(Path file, List<EpochRecord> records) throws IOException {

@@ -124,6 +124,34 @@ class RunCommandTest {
         return rows;
     }
 
+    /**
+     * With a refinement, the final samples are MALA chains' last states started at the
+     * generated samples: the generated ones are kept apart with their own metrics, and the
+     * chains' cost (at least one gradient per step and sample) is reported apart from the
+     * estimator's.
+     */
+    @Test
+    void refinesTheGeneratedSamplesByMcmcOnTheTarget() throws Exception {
+        Path file = config("refined", 2);
+        String json = Files.readString(file).replace("\"seed\": 3", "\"seed\": 3, "
+                + "\"refinement\": {\"steps\": 20, \"stepSize\": 0.05}");
+        Files.writeString(file, json);
+        Path out = dir.resolve("refined");
+        CliRun.Result result = run("run", "--config", file.toString(), "--out", out.toString(),
+                "--threads", "2");
+        assertEquals(0, result.exitCode(), result.err());
+        double[] generated = NpyArrays.read(out.resolve("samples-generated.npy")).values();
+        double[] refined = NpyArrays.read(out.resolve("samples.npy")).values();
+        assertEquals(generated.length, refined.length);
+        assertTrue(!java.util.Arrays.equals(generated, refined), "the chains moved");
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertTrue(metrics.get("refinementEvaluations").asLong() >= 100 * 20,
+                metrics.toString());
+        assertTrue(metrics.get("generatedMetrics").has("E-W2"), metrics.toString());
+        assertTrue(metrics.get("finalMetrics").has("E-W2"), metrics.toString());
+        assertTrue(result.out().contains("generated samples, x-W2"), result.out());
+    }
+
     @Test
     void refusesToOverwriteOrResumeAnotherRun() throws Exception {
         Path out = dir.resolve("out");
