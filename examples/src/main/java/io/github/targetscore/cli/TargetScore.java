@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
         description = "Energies, gradients and samples of Boltzmann densities "
                 + "p(x) ∝ exp(−βU(x)).",
         subcommands = {ListEnergiesCommand.class, EnergyCommand.class, SampleCommand.class,
-            VarianceCommand.class, EstimateCommand.class, TrainCommand.class,
+            VarianceCommand.class, EstimateCommand.class, TrainCommand.class, McmcCommand.class,
             HelpCommand.class})
 public final class TargetScore {
 
