@@ -5,6 +5,7 @@ import io.github.targetscore.core.LogDensity;
 import io.github.targetscore.core.ParallelEnergies;
 import io.github.targetscore.core.random.RandomStreams;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -14,22 +15,50 @@ import org.apache.commons.rng.UniformRandomProvider;
  * randomness from {@code streams.stream(c)}, adapts its own step size during warm-up and keeps S
  * states with thinning T ({@link ChainSchedule}). Chains share nothing, so the output is
  * bit-identical whatever the number of threads. Warm starts pass the final positions (and, with
- * a non-adaptive schedule, the step sizes) of an earlier {@link MultiChainResult}. Immutable and
+ * a non-adaptive schedule, the step sizes) of an earlier {@link MultiChainResult}.
+ *
+ * <p>A sampler of the target itself keeps only each chain's final state: with
+ * {@code ChainSchedule.of(W, 1, S − W)} chain c takes S steps (the first W adapting its step
+ * size) and row c of {@link MultiChainResult#samples()} is its state after step S, C independent
+ * draws whose law approaches π as S grows; the result counts every evaluation of π. A
+ * {@link Progress} listener ({@link #withProgress}) hears of each finished chain. Immutable and
  * thread-safe.
  */
 public final class MultiChainRunner {
 
+    /** Hears of each finished chain, e.g. to report progress on long runs. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * Called once per chain, right after its last step, from the worker thread that ran it
+         * (so concurrently, in no fixed order): implementations must be thread-safe and quick.
+         *
+         * @param chain the chain's index c
+         */
+        void finished(int chain);
+    }
+
+    private static final Progress SILENT = chain -> { };
+
     private final McmcAlgorithm algorithm;
     private final ChainSchedule schedule;
+    private final Progress progress;
 
-    private MultiChainRunner(McmcAlgorithm algorithm, ChainSchedule schedule) {
+    private MultiChainRunner(McmcAlgorithm algorithm, ChainSchedule schedule, Progress progress) {
         this.algorithm = algorithm;
         this.schedule = schedule;
+        this.progress = progress;
     }
 
     /** A runner of {@code algorithm}'s chains under {@code schedule}. */
     public static MultiChainRunner of(McmcAlgorithm algorithm, ChainSchedule schedule) {
-        return new MultiChainRunner(algorithm, schedule);
+        return new MultiChainRunner(algorithm, schedule, SILENT);
+    }
+
+    /** A copy that tells {@code progress} of each finished chain; the results do not change. */
+    public MultiChainRunner withProgress(Progress progress) {
+        return new MultiChainRunner(algorithm, schedule, Objects.requireNonNull(progress,
+                "progress"));
     }
 
     /** The algorithm. */
@@ -106,6 +135,7 @@ public final class MultiChainRunner {
                 finalStates[c] = state;
                 densityEvaluations[c] = kernel.densityEvaluations();
                 gradientEvaluations[c] = kernel.gradientEvaluations();
+                progress.finished(c);
             }
         });
         return new MultiChainResult(chains, s, d, samples, logDensities, acceptanceRates,

@@ -27,7 +27,9 @@
  * log h, averaged over the second half) and freezes it after;
  * {@link io.github.targetscore.samplers.mcmc.ChainSchedule} sets warm-up, kept states and
  * thinning; {@link io.github.targetscore.samplers.mcmc.MultiChainRunner} runs chains in parallel
- * with one random stream per chain (bit-identical for any thread count);
+ * with one random stream per chain (bit-identical for any thread count), on a posterior or on
+ * the target itself (the plain-MCMC baseline keeps each chain's final state), reporting finished
+ * chains to a progress listener;
  * {@link io.github.targetscore.samplers.mcmc.McmcPosteriorSampler} is the
  * {@link io.github.targetscore.samplers.posterior.PosteriorSampler} of the score estimator; and
  * {@link io.github.targetscore.samplers.mcmc.EffectiveSampleSize} is the multi-chain

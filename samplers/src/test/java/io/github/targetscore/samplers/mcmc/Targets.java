@@ -14,6 +14,26 @@ final class Targets {
     private Targets() {
     }
 
+    /**
+     * E[g(x)] under the 1-D density ∝ exp(−U(x)), by Simpson's rule with 20,000 intervals on
+     * [−6, 6] (for energies that confine x well inside it).
+     */
+    static double expectation(DoubleUnaryOperator energy, DoubleUnaryOperator g) {
+        int n = 20_000;
+        double lo = -6;
+        double h = 12.0 / n;
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i <= n; i++) {
+            double a = lo + i * h;
+            double w = (i == 0 || i == n) ? 1 : (i % 2 == 1 ? 4 : 2);
+            double p = Math.exp(-energy.applyAsDouble(a));
+            num += w * p * g.applyAsDouble(a);
+            den += w * p;
+        }
+        return num / den;
+    }
+
     /** N(μ, Σ) on R^d: log π = −½(x − μ)ᵀΣ⁻¹(x − μ), score −Σ⁻¹(x − μ). */
     static final class Gaussian implements LogDensity {
         private final Manifold manifold;
@@ -231,21 +251,9 @@ final class Targets {
             return gaussianSd;
         }
 
-        /** E[g(a)] under the well's marginal ∝ exp(−f(a)), by Simpson's rule on [−6, 6]. */
+        /** E[g(a)] under the well's marginal ∝ exp(−f(a)), by {@link #expectation}. */
         double wellExpectation(DoubleUnaryOperator g) {
-            int n = 20_000;
-            double lo = -6;
-            double h = 12.0 / n;
-            double num = 0;
-            double den = 0;
-            for (int i = 0; i <= n; i++) {
-                double a = lo + i * h;
-                double w = (i == 0 || i == n) ? 1 : (i % 2 == 1 ? 4 : 2);
-                double p = Math.exp(-well(a));
-                num += w * p * g.applyAsDouble(a);
-                den += w * p;
-            }
-            return num / den;
+            return expectation(this::well, g);
         }
 
         private double well(double a) {
