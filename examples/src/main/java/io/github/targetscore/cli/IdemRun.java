@@ -227,6 +227,7 @@ final class IdemRun {
                 .batchSize(sizes.batchSize()).bufferCapacity(sizes.bufferCapacity())
                 .times(config.schedule().minTime(), config.schedule().maxTime())
                 .weighting(Weighting.byName(sizes.weighting(), dataVariance))
+                .generationClipping(e.clipNorm())
                 .seed(config.seed()).pool(pool).build();
     }
 

@@ -64,7 +64,8 @@ record RunConfig(String name, TargetConfig target, ScheduleConfig schedule, Netw
      * @param chains MCMC chains or SMC populations per point (default 8)
      * @param warmup MCMC warm-up steps (default 100)
      * @param leapfrogSteps HMC leapfrog steps (default 5)
-     * @param clipNorm cap on each estimate's norm, per particle for particle systems (default 20)
+     * @param clipNorm cap on each estimate's norm, per particle for particle systems (default
+     *     20); the network's score is capped at the same norm when it generates samples
      * @param dataVariance σ_data² of the target, for κ
      * @param modeVariance σ_mode² of the target, for κ̄
      */

@@ -1,9 +1,11 @@
 package io.github.targetscore.samplers.diffusion;
 
 import io.github.targetscore.core.EnergyModel;
+import io.github.targetscore.core.ScoreClipping;
 import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.core.random.RandomStreams;
 import io.github.targetscore.samplers.estimator.ScoreEstimator;
+import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -62,5 +64,17 @@ public interface ScoreFunction {
     static ScoreFunction estimated(ScoreEstimator estimator, NoiseSchedule schedule,
             RandomStreams streams, ForkJoinPool pool) {
         return new EstimatedScore(estimator, schedule, streams, pool);
+    }
+
+    /**
+     * {@code score} with each row's norm capped by {@code clipping} (per particle on particle
+     * spaces): the reverse diffusion of a learned score then moves a sample by at most
+     * g(t)²Δt times the cap per step, so a network evaluated far from where it was trained cannot
+     * throw samples out exponentially. Use the cap of the regression targets the network was
+     * trained on.
+     */
+    static ScoreFunction clipped(ScoreFunction score, ScoreClipping clipping) {
+        return new ClippedScore(Objects.requireNonNull(score, "score"),
+                Objects.requireNonNull(clipping, "clipping"));
     }
 }

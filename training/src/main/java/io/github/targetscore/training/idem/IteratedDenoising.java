@@ -1,8 +1,10 @@
 package io.github.targetscore.training.idem;
 
+import io.github.targetscore.core.ScoreClipping;
 import io.github.targetscore.core.loss.Weighting;
 import io.github.targetscore.core.random.RandomStreams;
 import io.github.targetscore.samplers.diffusion.ReverseDiffusion;
+import io.github.targetscore.samplers.diffusion.ScoreFunction;
 import io.github.targetscore.samplers.estimator.ScoreEstimator;
 import io.github.targetscore.training.model.ScoreModel;
 import io.github.targetscore.training.trainer.AdamOptimiser;
@@ -33,6 +35,7 @@ public final class IteratedDenoising {
     private static final long GENERATION_STREAMS = 2;
 
     private final ScoreModel model;
+    private final ScoreFunction generator;
     private final ReverseDiffusion diffusion;
     private final ReplayBuffer buffer;
     private final EstimatedScoreBatches batches;
@@ -45,6 +48,10 @@ public final class IteratedDenoising {
 
     private IteratedDenoising(Builder b) {
         this.model = b.model;
+        this.generator = b.generationClip < Double.POSITIVE_INFINITY
+                ? ScoreFunction.clipped(model, ScoreClipping.of(b.estimator.target().manifold(),
+                        b.generationClip))
+                : model;
         this.diffusion = b.diffusion;
         this.buffer = ReplayBuffer.withCapacity(model.dimension(), b.bufferCapacity);
         this.batches = EstimatedScoreBatches.builder(buffer, b.estimator, model.schedule())
@@ -128,10 +135,12 @@ public final class IteratedDenoising {
 
     /**
      * Draws {@code count} samples from the reverse diffusion driven by the model (its weight
-     * average when the optimiser keeps one), sample i from {@code streams.stream(i)}.
+     * average when the optimiser keeps one; its score capped when the builder set a
+     * {@linkplain Builder#generationClipping cap}), sample i from {@code streams.stream(i)}.
      */
     public double[] generate(int count, RandomStreams streams) {
-        return trainer.withAveragedWeights(() -> diffusion.sample(model, count, streams, pool));
+        return trainer.withAveragedWeights(() -> diffusion.sample(generator, count, streams,
+                pool));
     }
 
     /** Replaces the epoch records by those of a checkpoint. */
@@ -158,6 +167,7 @@ public final class IteratedDenoising {
         private double minTime = Weighting.DEFAULT_T_MIN;
         private double maxTime = 1;
         private Weighting weighting = Weighting.uniform();
+        private double generationClip = Double.POSITIVE_INFINITY;
         private long seed;
         private ForkJoinPool pool = ForkJoinPool.commonPool();
 
@@ -203,6 +213,20 @@ public final class IteratedDenoising {
         /** The loss weighting λ_t (time-only). */
         public Builder weighting(Weighting weighting) {
             this.weighting = Objects.requireNonNull(weighting, "weighting");
+            return this;
+        }
+
+        /**
+         * Caps the norm of the model's score (per particle on particle spaces) while it drives
+         * the reverse diffusion (see {@link ScoreFunction#clipped}); use the regression targets'
+         * cap. Default: none.
+         */
+        public Builder generationClipping(double maxNorm) {
+            if (!(maxNorm > 0)) {
+                throw new IllegalArgumentException("generation clipping norm must be > 0, got "
+                        + maxNorm);
+            }
+            this.generationClip = maxNorm;
             return this;
         }
 

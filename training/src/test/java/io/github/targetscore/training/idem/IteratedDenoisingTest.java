@@ -137,6 +137,29 @@ class IteratedDenoisingTest {
                 resumed.generate(50, RandomStreams.of(3)));
     }
 
+    /**
+     * A generation cap bounds the network's score: with a negligible cap the reverse SDE only
+     * adds its noise to the prior, so the samples' variance per coordinate is σ(1)² +
+     * (σ(1)² − σ(t_end)²) ≈ 18 for σ_max = 3, within 5 standard errors (√(2/8000)·18).
+     */
+    @Test
+    void aGenerationCapBoundsTheNetworksScore() {
+        Mlp net = Mlp.builder(D).width(8).depth(1).embeddingDimension(4).seed(4).build();
+        AdamOptimiser adam = AdamOptimiser.builder(net.parameters()).build();
+        ScoreModel model = ScoreModel.of(net, Parameterisation.plain(), SCHEDULE);
+        ScoreEstimator estimator = ScoreEstimator.of(TARGET, ScoreIdentity.tsi(),
+                SelfNormalisedImportanceSampler.of(K));
+        ReverseDiffusion diffusion = ReverseDiffusion.of(Scheme.EULER_MARUYAMA, SCHEDULE,
+                TimeGrid.uniform(1, 1e-3, 100), EuclideanSpace.of(D));
+        IteratedDenoising capped = IteratedDenoising.builder(model, estimator, diffusion, adam)
+                .generationClipping(1e-12).pool(POOL).build();
+        double expected = 2 * SCHEDULE.variance(1) - SCHEDULE.variance(1e-3);
+        double variance = meanSquare(capped.generate(4000, RandomStreams.of(5)));
+        assertEquals(expected, variance, 5 * Math.sqrt(2.0 / 8000) * expected);
+        assertThrows(IllegalArgumentException.class, () -> IteratedDenoising.builder(model,
+                estimator, diffusion, adam).generationClipping(0));
+    }
+
     @Test
     void refusesAnotherKindOfCheckpoint(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("junk.ckpt");
