@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.targetscore.core.identity.ScoreIdentity;
+import io.github.targetscore.core.loss.Weighting;
 import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.core.random.RandomStreams;
 import io.github.targetscore.samplers.estimator.ScoreEstimates;
@@ -36,6 +37,7 @@ class EstimatedScoreBatchesTest {
 
     private static EstimatedScoreBatches batches(ReplayBuffer buffer, long seed) {
         return EstimatedScoreBatches.builder(buffer, estimator(), SCHEDULE).times(0.05, 1)
+                .weighting(Weighting.sigma2())
                 .seed(seed).pool(POOL).build();
     }
 
