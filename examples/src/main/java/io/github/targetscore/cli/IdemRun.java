@@ -306,22 +306,27 @@ final class IdemRun {
         return new Evaluation(epoch, loop.evaluations(), metrics);
     }
 
+    /** As {@link #describe(Map)}, with the symmetrised floor where it differs from the floor. */
     private static String describe(List<MetricWithFloor> metrics) {
         Map<String, double[]> byLabel = new LinkedHashMap<>();
         for (MetricWithFloor m : metrics) {
-            byLabel.put(m.metric().label(), new double[] {m.value(), m.floor()});
+            byLabel.put(m.metric().label(), m.hasDistinctSymmetrisedFloor()
+                    ? new double[] {m.value(), m.floor(), m.symmetrisedFloor()}
+                    : new double[] {m.value(), m.floor()});
         }
         return describe(byLabel);
     }
 
+    /** "label v (floor f)" per {value, floor} entry, "(floor f, symmetrised s)" per triple. */
     private static String describe(Map<String, double[]> metrics) {
         StringBuilder s = new StringBuilder();
         for (Map.Entry<String, double[]> m : metrics.entrySet()) {
             if (s.length() > 0) {
                 s.append(", ");
             }
-            s.append(String.format(Locale.ROOT, "%s %.4g (floor %.4g)", m.getKey(),
-                    m.getValue()[0], m.getValue()[1]));
+            double[] v = m.getValue();
+            s.append(String.format(Locale.ROOT, "%s %.4g (floor %.4g", m.getKey(), v[0], v[1]));
+            s.append(v.length > 2 ? String.format(Locale.ROOT, ", symmetrised %.4g)", v[2]) : ")");
         }
         return s.toString();
     }

@@ -304,8 +304,12 @@ final class McmcCommand implements Callable<Integer> {
                 summary.samplingSeconds());
         if (summary.metrics() != null) {
             for (MetricWithFloor m : summary.metrics()) {
-                printer.printf("mcmc: %-20s %.4g (floor %.4g)%n", m.metric().label(), m.value(),
+                printer.printf("mcmc: %-20s %.4g (floor %.4g", m.metric().label(), m.value(),
                         m.floor());
+                if (m.hasDistinctSymmetrisedFloor()) {
+                    printer.printf(", symmetrised %.4g", m.symmetrisedFloor());
+                }
+                printer.println(")");
             }
         }
         printer.println("written: " + out.resolve("samples.npy") + ", energies.npy, "

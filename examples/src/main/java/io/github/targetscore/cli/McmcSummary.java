@@ -34,7 +34,9 @@ import java.util.Map;
  * @param samplingSeconds wall time of the chains
  * @param reference the reference NPY file, {@code null} without one
  * @param metrics every metric between the N final states and N reference rows, beside its floor
- *     (two disjoint sets of N reference rows); {@code null} without a reference
+ *     (two disjoint sets of N reference rows) and its symmetrised floor (the second set randomly
+ *     relabelled and rotated: what a correct sampler of an invariant particle system reaches;
+ *     the floor itself for other targets); {@code null} without a reference
  * @param metricsSeconds wall time of the metrics (0 without a reference)
  * @param targetscoreVersion the version of the tool that wrote the file
  */

@@ -101,13 +101,17 @@ final class RunOutputs {
         return m;
     }
 
-    /** {label: {"value": v, "floor": f}} in the metrics' order. */
+    /**
+     * {label: {"value": v, "floor": f, "symmetrisedFloor": s}} in the metrics' order (s equals f
+     * but for the coordinate metrics of particle systems, see {@link MetricWithFloor}).
+     */
     private static Map<String, Object> byLabel(List<MetricWithFloor> metrics) {
         Map<String, Object> byLabel = new LinkedHashMap<>();
         for (MetricWithFloor f : metrics) {
             Map<String, Double> entry = new LinkedHashMap<>();
             entry.put("value", f.value());
             entry.put("floor", f.floor());
+            entry.put("symmetrisedFloor", f.symmetrisedFloor());
             byLabel.put(f.metric().label(), entry);
         }
         return byLabel;

@@ -95,8 +95,13 @@ class McmcCommandTest {
                     assertTrue(metric.get("value").asDouble() > 0
                             && metric.get("floor").asDouble() > 0, metric.toString());
                 }
+                assertEquals(4, metric.size(), "metric, value, floor, symmetrisedFloor: " + metric);
+                // DW-4 is a particle system: x-W2 gets its own symmetrised floor, E-W2 does not
+                assertEquals(name.startsWith("ENERGY_W2"), metric.get("floor").asDouble()
+                        == metric.get("symmetrisedFloor").asDouble(), metric.toString());
             }
             assertTrue(result.out().contains("x-W2"), result.out());
+            assertTrue(result.out().contains(", symmetrised "), result.out());
         }
     }
 

@@ -67,6 +67,9 @@ class RunCommandTest {
         assertEquals(4 * 10 * 64 * 64, metrics.get("estimatorEvaluations").asLong());
         JsonNode w2 = metrics.get("finalMetrics").get("x-W2");
         assertTrue(w2.get("value").asDouble() > 0 && w2.get("floor").asDouble() > 0, w2.toString());
+        assertTrue(w2.get("symmetrisedFloor").asDouble() != w2.get("floor").asDouble(),
+                w2.toString());
+        assertTrue(result.out().contains(", symmetrised "), result.out());
         for (String png : new String[] {"loss.png", "energies.png", "pair-distances.png"}) {
             assertTrue(Files.size(out.resolve(png)) > 5_000, png);
         }

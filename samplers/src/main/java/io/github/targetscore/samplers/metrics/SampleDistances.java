@@ -36,11 +36,16 @@ public record SampleDistances(double coordinateW2, double energyW2Squared, MmdEs
         }
     }
 
-    /** Every metric, in {@link Metric} order, beside its value in {@code floor}. */
-    public List<MetricWithFloor> withFloor(SampleDistances floor) {
+    /**
+     * Every metric, in {@link Metric} order, beside its values in {@code floor} and
+     * {@code symmetrisedFloor} (see {@link MetricWithFloor}).
+     */
+    public List<MetricWithFloor> withFloor(SampleDistances floor,
+            SampleDistances symmetrisedFloor) {
         List<MetricWithFloor> list = new ArrayList<>();
         for (Metric metric : Metric.values()) {
-            list.add(new MetricWithFloor(metric, value(metric), floor.value(metric)));
+            list.add(new MetricWithFloor(metric, value(metric), floor.value(metric),
+                    symmetrisedFloor.value(metric)));
         }
         return List.copyOf(list);
     }

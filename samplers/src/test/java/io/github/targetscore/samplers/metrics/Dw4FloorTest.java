@@ -2,17 +2,13 @@ package io.github.targetscore.samplers.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.EnergyRegistry;
-import java.io.File;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.openlca.npy.Npy;
-import org.openlca.npy.NpyArray;
 
 /**
  * Reproduces the DW-4 finite-sample floors of {@code ../shared/reference-data/README.md}
@@ -30,23 +26,6 @@ class Dw4FloorTest {
     private static final EnergyModel DW4 = EnergyRegistry.load().create("dw4", Map.of());
     /** A fixed kernel: the floors of x-W2 and E-W2 do not depend on it, the median costs time. */
     private static final SampleMetrics METRICS = SampleMetrics.of(DW4).withBandwidth(7);
-
-    private static double[] reference() {
-        String shared = System.getProperty("targetscore.shared");
-        if (shared == null || shared.isEmpty()) {
-            fail("system property targetscore.shared is not set: run the tests through Maven "
-                    + "(Surefire sets it to <checkout>/../shared) or pass -Dtargetscore.shared=…");
-        }
-        File file = new File(shared, "reference-data/val_split_DW4.npy");
-        if (!file.isFile()) {
-            fail("reference data file " + file.getAbsolutePath() + " is missing");
-        }
-        NpyArray<?> array = Npy.read(file);
-        assertTrue(Arrays.equals(array.shape(), new int[] {10000, 8}) && !array.hasColumnOrder(),
-                file + ": expected a row-major (10000, 8) array, got "
-                        + Arrays.toString(array.shape()));
-        return array.asDoubleArray().data();
-    }
 
     /** The floors of K splits (seeds 0 … K − 1), computed in parallel: {x-W2[], E-W2[]}. */
     private static double[][] floors(double[] reference, int size, int splits) {
@@ -67,7 +46,7 @@ class Dw4FloorTest {
 
     @Test
     void floorsOfTheReferenceDataAreReproduced() {
-        double[] reference = reference();
+        double[] reference = ReferenceData.read("val_split_DW4.npy", 10000, 8);
         double[][] small = floors(reference, 1000, 8);
         double[][] large = floors(reference, 2000, 6);
         assertReproduces(1.78, small[0], "x-W2, 1000 configurations");

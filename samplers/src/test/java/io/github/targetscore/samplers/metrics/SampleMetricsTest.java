@@ -1,10 +1,14 @@
 package io.github.targetscore.samplers.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.EnergyRegistry;
+import io.github.targetscore.core.manifold.ParticleSpace;
+import io.github.targetscore.core.random.RandomStreams;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,15 +62,82 @@ class SampleMetricsTest {
         SampleDistances value = metrics.between(samples, a);
         SampleDistances floor = metrics.between(split.second(reference, 2), a);
         assertEquals(floor, metrics.floor(reference, 200, 4));
+        assertEquals(floor, metrics.symmetrisedFloor(reference, 200, 4), "no particles");
         assertEquals(Metric.values().length, compared.size());
         for (int k = 0; k < compared.size(); k++) {
             Metric metric = Metric.values()[k];
             assertEquals(metric, compared.get(k).metric());
             assertEquals(value.value(metric), compared.get(k).value(), 0);
             assertEquals(floor.value(metric), compared.get(k).floor(), 0);
+            assertEquals(floor.value(metric), compared.get(k).symmetrisedFloor(), 0);
+            assertFalse(compared.get(k).hasDistinctSymmetrisedFloor());
         }
         assertEquals("x-W2 = " + value.coordinateW2() + " (floor " + floor.coordinateW2() + ")",
                 compared.get(0).toString());
+    }
+
+    /**
+     * For DW-4 the symmetrised floor is the metrics between split B, row r relabelled and
+     * rotated by stream r of family 1 of the seed, and split A; E-W2 is the plain floor's, the
+     * coordinate metrics differ, and compare reports the same values.
+     */
+    @Test
+    void symmetrisedFloorRelabelsAndRotatesTheSecondSubset() {
+        EnergyModel dw4 = EnergyRegistry.load().create("dw4", Map.of());
+        double[] spread = TestSamples.filled(8, 1.5);
+        double[] reference = TestSamples.gaussian(34, 0, 400, new double[8], spread);
+        SampleMetrics metrics = SampleMetrics.of(dw4).withBandwidth(3);
+        ReferenceSplit split = ReferenceSplit.of(400, 100, 9);
+        double[] a = split.first(reference, 8);
+        double[] images = new double[800];
+        ParticleSymmetries.of((ParticleSpace) dw4.manifold()).apply(split.second(reference, 8),
+                images, RandomStreams.of(9).family(1));
+        SampleDistances expected = metrics.between(images, a);
+        SampleDistances symmetrised = metrics.symmetrisedFloor(reference, 100, 9);
+        SampleDistances floor = metrics.floor(reference, 100, 9);
+        assertEquals(expected.coordinateW2(), symmetrised.coordinateW2(), 0);
+        assertEquals(expected.mmd(), symmetrised.mmd());
+        assertEquals(floor.energyW2Squared(), symmetrised.energyW2Squared(), 0);
+        assertEquals(expected.energyW2Squared(), symmetrised.energyW2Squared(),
+                1e-9 * expected.energyW2Squared());
+        assertNotEquals(floor.coordinateW2(), symmetrised.coordinateW2());
+
+        double[] samples = TestSamples.gaussian(34, 1, 100, new double[8], spread);
+        for (MetricWithFloor m : metrics.compare(samples, reference, 9)) {
+            assertEquals(symmetrised.value(m.metric()), m.symmetrisedFloor(), 0, m.toString());
+            assertEquals(floor.value(m.metric()), m.floor(), 0, m.toString());
+            assertEquals(m.metric() != Metric.ENERGY_W2 && m.metric() != Metric.ENERGY_W2_SQUARED,
+                    m.hasDistinctSymmetrisedFloor(), m.toString());
+        }
+    }
+
+    /** A particle energy that relabelling changes (a bond between particles 0 and 1 only). */
+    @Test
+    void symmetrisedFloorIsThePlainOneWithoutInvariance() {
+        ParticleSpace space = ParticleSpace.of(3, 2, true);
+        EnergyModel bond = new EnergyModel() {
+            @Override
+            public ParticleSpace manifold() {
+                return space;
+            }
+
+            @Override
+            public double energy(double[] x) {
+                double dx = x[2] - x[0];
+                double dy = x[3] - x[1];
+                return (dx * dx + dy * dy) / 2;
+            }
+
+            @Override
+            public double energyAndGradient(double[] x, double[] gradient) {
+                throw new UnsupportedOperationException("metrics need energies only");
+            }
+        };
+        double[] reference = TestSamples.gaussian(35, 0, 200, new double[6],
+                TestSamples.filled(6, 1));
+        SampleMetrics metrics = SampleMetrics.of(bond).withBandwidth(2);
+        assertEquals(metrics.floor(reference, 100, 2),
+                metrics.symmetrisedFloor(reference, 100, 2));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.targetscore.samplers.metrics;
 
 import io.github.targetscore.core.random.RandomStreams;
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -25,6 +26,13 @@ final class TestSamples {
             }
         }
         return xs;
+    }
+
+    /** n copies of {@code value}. */
+    static double[] filled(int n, double value) {
+        double[] a = new double[n];
+        Arrays.fill(a, value);
+        return a;
     }
 
     /** The mean of the replicates and its standard error s/√R. */
