@@ -7,13 +7,15 @@ import picocli.CommandLine.Option;
 final class NetworkThreadOptions {
 
     @Option(names = "--network-threads", defaultValue = "1", paramLabel = "N",
-            description = "ND4J's OpenMP and BLAS threads for the network (default ${DEFAULT-VALUE}:"
-                    + " fastest for small networks on few cores; other counts may change results"
-                    + " in the last bits)")
+            description = "ND4J's OpenMP and BLAS threads for the network (default "
+                    + "${DEFAULT-VALUE}: fastest for small networks on few cores; other counts "
+                    + "may change results in the last bits)")
     private int networkThreads;
 
     /**
-     * Sets ND4J's OpenMP and BLAS thread counts to {@code --network-threads} (process-wide).
+     * Sets ND4J's OpenMP and BLAS thread counts to {@code --network-threads}. The OpenMP count
+     * is the calling thread's own (other threads keep theirs), so every thread that drives a
+     * network calls this first.
      *
      * @throws IllegalArgumentException if {@code --network-threads} is less than 1
      */

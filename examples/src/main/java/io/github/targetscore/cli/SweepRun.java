@@ -24,7 +24,7 @@ record SweepRun(String name, Map<String, JsonNode> values, RunConfig config) {
         return text(values.get(path));
     }
 
-    /** A JSON value as text: a string's content, else compact JSON ({@code 0.001}, {@code [1,2]}). */
+    /** A JSON value as text: a string's content, else compact JSON ({@code 0.001}, {@code [1]}). */
     static String text(JsonNode value) {
         return value.isTextual() ? value.asText() : value.toString();
     }

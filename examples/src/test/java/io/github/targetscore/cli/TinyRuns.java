@@ -21,7 +21,7 @@ final class TinyRuns {
     private TinyRuns() {
     }
 
-    /** The small DW-4 run config of {@code epochs} epochs, scored against DW-4's validation split. */
+    /** The small DW-4 run of {@code epochs} epochs, scored against DW-4's validation split. */
     static String dw4(int epochs) {
         Path reference = Path.of("..", "..", "shared", "reference-data", "val_split_DW4.npy")
                 .toAbsolutePath().normalize();
