@@ -30,13 +30,19 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parsed) {
-        Throwable cause = unwrap(ex);
-        boolean badInput = isBadInput(cause);
-        String reason = cause.getMessage() == null || !badInput ? cause.toString()
-                : cause.getMessage();
-        command.getErr().println(prefix(command) + reason);
+        command.getErr().println(prefix(command) + reason(ex));
         command.getErr().flush();
-        return badInput ? ExitCode.USAGE : ExitCode.SOFTWARE;
+        return isBadInput(unwrap(ex)) ? ExitCode.USAGE : ExitCode.SOFTWARE;
+    }
+
+    /**
+     * What went wrong, in one line: the message of bad input, else the original exception's
+     * class and message.
+     */
+    static String reason(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        return cause.getMessage() == null || !isBadInput(cause) ? cause.toString()
+                : cause.getMessage();
     }
 
     private static String prefix(CommandLine command) {

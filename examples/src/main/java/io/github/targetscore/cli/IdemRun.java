@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -175,6 +176,28 @@ final class IdemRun {
         return summary;
     }
 
+    /**
+     * The summary of this run if it has finished in its folder, read back from its
+     * {@code metrics.json}; empty if the folder holds no finished run.
+     *
+     * @throws IllegalStateException if the folder holds a finished run of another config
+     */
+    Optional<Summary> finished() throws IOException {
+        if (!Files.exists(out.resolve(RunOutputs.METRICS))) {
+            return Optional.empty();
+        }
+        requireSameConfig();
+        return Optional.of(RunOutputs.readSummary(out));
+    }
+
+    private void requireSameConfig() throws IOException {
+        RunConfig saved = ConfigFiles.read(out.resolve(CONFIG), RunConfig.class);
+        if (!saved.equals(config)) {
+            throw new IllegalStateException(out + " holds a run of another config ("
+                    + out.resolve(CONFIG) + "); resume with that config or choose another --out");
+        }
+    }
+
     /** Restores a checkpoint, or records the config of a fresh run. */
     private void start(IteratedDenoising loop, List<Evaluation> evaluations, boolean resume)
             throws IOException {
@@ -187,11 +210,7 @@ final class IdemRun {
             throw new IllegalStateException(out + " holds a checkpoint of an earlier run: pass "
                     + "--resume to continue it, or choose another --out");
         }
-        RunConfig saved = ConfigFiles.read(out.resolve(CONFIG), RunConfig.class);
-        if (!saved.equals(config)) {
-            throw new IllegalStateException(out + " holds a run of another config ("
-                    + out.resolve(CONFIG) + "); resume with that config or choose another --out");
-        }
+        requireSameConfig();
         IdemCheckpoint.restore(loop, checkpoint);
         if (Files.exists(out.resolve(EVALUATIONS))) {
             for (Evaluation e : Json.read(out.resolve(EVALUATIONS),

@@ -1,6 +1,5 @@
 package io.github.targetscore.cli;
 
-import io.github.targetscore.training.Nd4jRuntime;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,11 +40,8 @@ final class RunCommand implements Callable<Integer> {
             + "every checkpointEvery epochs); the result equals an uninterrupted run's")
     private boolean resume;
 
-    @Option(names = "--network-threads", defaultValue = "1", paramLabel = "N",
-            description = "ND4J's OpenMP and BLAS threads for the network (default ${DEFAULT-VALUE}:"
-                    + " fastest for small networks on few cores; other counts may change results"
-                    + " in the last bits)")
-    private int networkThreads;
+    @Mixin
+    private NetworkThreadOptions networkThreads;
 
     /** Reads a run config; its name defaults to the file's name without extension. */
     static RunConfig readConfig(Path file) throws IOException {
@@ -60,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RunConfig config = readConfig(configFile);
-        Nd4jRuntime.configureThreads(networkThreads, networkThreads);
+        networkThreads.configure();
         PrintWriter printer = spec.commandLine().getOut();
         ForkJoinPool pool = threads.newPool();
         try {

@@ -1,5 +1,7 @@
 package io.github.targetscore.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.targetscore.cli.plot.Figures;
 import io.github.targetscore.cli.output.ExtendedXyz;
 import io.github.targetscore.cli.plot.LinePanel;
@@ -7,6 +9,7 @@ import io.github.targetscore.cli.plot.PlotWindow;
 import io.github.targetscore.cli.plot.SampleFigures;
 import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.manifold.ParticleSpace;
+import io.github.targetscore.samplers.metrics.Metric;
 import io.github.targetscore.samplers.metrics.MetricWithFloor;
 import io.github.targetscore.training.idem.EpochRecord;
 import java.io.IOException;
@@ -32,6 +35,9 @@ import java.util.Map;
  */
 final class RunOutputs {
 
+    /** The file of the run's summary and metrics. */
+    static final String METRICS = "metrics.json";
+
     private RunOutputs() {
     }
 
@@ -48,7 +54,7 @@ final class RunOutputs {
             NpyArrays.write(out.resolve("samples-generated.npy"), generated, n, d);
         }
         writeEpochs(out.resolve("epochs.csv"), records);
-        Json.write(out.resolve("metrics.json"), metrics(config, records, evaluations, summary));
+        Json.write(out.resolve(METRICS), metrics(config, records, evaluations, summary));
         writeLossCurve(out.resolve("loss.png"), config.name(), records);
         double[] referenceEnergies = null;
         if (reference != null) {
@@ -115,6 +121,40 @@ final class RunOutputs {
             byLabel.put(f.metric().label(), entry);
         }
         return byLabel;
+    }
+
+    /**
+     * The summary a finished run wrote into its folder's {@code metrics.json}.
+     *
+     * @throws IllegalArgumentException if the file names an unknown metric
+     */
+    static IdemRun.Summary readSummary(Path out) throws IOException {
+        Path file = out.resolve(METRICS);
+        JsonNode m = Json.read(file, new TypeReference<JsonNode>() { });
+        return new IdemRun.Summary(m.get("name").asText(), out, m.get("epochs").asInt(),
+                m.get("estimatorEvaluations").asLong(), m.get("refinementEvaluations").asLong(),
+                m.get("epochSeconds").asDouble(), metrics(m.get("generatedMetrics"), file),
+                metrics(m.get("finalMetrics"), file));
+    }
+
+    /** Reads back what {@link #byLabel} wrote. */
+    private static List<MetricWithFloor> metrics(JsonNode byLabel, Path file) {
+        List<MetricWithFloor> metrics = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> f : byLabel.properties()) {
+            metrics.add(new MetricWithFloor(metric(f.getKey(), file),
+                    f.getValue().get("value").asDouble(), f.getValue().get("floor").asDouble(),
+                    f.getValue().get("symmetrisedFloor").asDouble()));
+        }
+        return metrics;
+    }
+
+    private static Metric metric(String label, Path file) {
+        for (Metric metric : Metric.values()) {
+            if (metric.label().equals(label)) {
+                return metric;
+            }
+        }
+        throw new IllegalArgumentException(file + ": finalMetrics: unknown metric '" + label + "'");
     }
 
     private static void writeEpochs(Path file, List<EpochRecord> records) throws IOException {

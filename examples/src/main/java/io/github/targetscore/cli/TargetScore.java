@@ -27,8 +27,7 @@ import picocli.CommandLine.ScopeType;
                 + "p(x) ∝ exp(−βU(x)).",
         subcommands = {ListEnergiesCommand.class, EnergyCommand.class, SampleCommand.class,
             VarianceCommand.class, EstimateCommand.class, TrainCommand.class, RunCommand.class,
-            McmcCommand.class,
-            HelpCommand.class})
+            McmcCommand.class, SweepCommand.class, HelpCommand.class})
 public final class TargetScore {
 
     /** The root command; use {@link #commandLine()} to run it. */

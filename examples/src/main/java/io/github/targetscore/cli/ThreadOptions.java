@@ -12,14 +12,23 @@ final class ThreadOptions {
     private int threads = Runtime.getRuntime().availableProcessors();
 
     /**
+     * The {@code --threads} count.
+     *
+     * @throws IllegalArgumentException if it is less than 1
+     */
+    int count() {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
+        return threads;
+    }
+
+    /**
      * A new pool of {@code --threads} workers; the caller shuts it down.
      *
      * @throws IllegalArgumentException if {@code --threads} is less than 1
      */
     ForkJoinPool newPool() {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        }
-        return new ForkJoinPool(threads);
+        return new ForkJoinPool(count());
     }
 }

@@ -18,7 +18,6 @@ import io.github.targetscore.samplers.diffusion.TimeGrid;
 import io.github.targetscore.samplers.metrics.MaximumMeanDiscrepancy;
 import io.github.targetscore.samplers.metrics.MetricWithFloor;
 import io.github.targetscore.samplers.metrics.SampleMetrics;
-import io.github.targetscore.training.Nd4jRuntime;
 import io.github.targetscore.training.model.ScoreModel;
 import io.github.targetscore.training.network.ScoreNetwork;
 import io.github.targetscore.training.trainer.AdamOptimiser;
@@ -75,11 +74,8 @@ final class TrainCommand implements Callable<Integer> {
             + "uninterrupted run's")
     private boolean resume;
 
-    @Option(names = "--network-threads", defaultValue = "1", paramLabel = "N",
-            description = "ND4J's OpenMP and BLAS threads for the network (default ${DEFAULT-VALUE}:"
-                    + " fastest for small networks on few cores; other counts may change results"
-                    + " in the last bits)")
-    private int networkThreads;
+    @Mixin
+    private NetworkThreadOptions networkThreads;
 
     /** One evaluation of one loss's model. */
     record Evaluation(String loss, long step, double trainingLoss, double[] lossPerTime,
@@ -106,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainConfig config = readConfig(configFile);
-        Nd4jRuntime.configureThreads(networkThreads, networkThreads);
+        networkThreads.configure();
         PrintWriter printer = spec.commandLine().getOut();
         Files.createDirectories(out);
         EnergyModel model = EnergyRegistry.load().create(config.target().energy(),

@@ -17,28 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
 
-    /** A small DW-4 run: an MLP, SNIS-TSI with K = 64, four short epochs. */
-    private static final String DW4 = """
-            {"target": {"energy": "dw4"},
-             "schedule": {"type": "geometric", "sigmaMin": 0.001, "sigmaMax": 3},
-             "network": {"width": 32, "depth": 2, "embedding": 16},
-             "estimator": {"samples": 64},
-             "loop": {"epochs": EPOCHS, "samplesPerEpoch": 100, "innerSteps": 10, "batchSize": 64,
-                      "bufferCapacity": 300},
-             "diffusion": {"steps": 40},
-             "evaluation": {"samples": 100, "reference": "REFERENCE", "every": 2},
-             "seed": 3}
-            """;
-
     @TempDir
     Path dir;
 
     private Path config(String name, int epochs) throws Exception {
-        Path reference = Path.of("..", "..", "shared", "reference-data", "val_split_DW4.npy")
-                .toAbsolutePath().normalize();
         Path file = dir.resolve(name + ".json");
-        Files.writeString(file, DW4.replace("EPOCHS", Integer.toString(epochs))
-                .replace("REFERENCE", reference.toString()));
+        Files.writeString(file, TinyRuns.dw4(epochs));
         return file;
     }
 
