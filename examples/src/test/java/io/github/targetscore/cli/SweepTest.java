@@ -137,11 +137,12 @@ class SweepTest {
         assertTrue(error(noBase).contains("base: required"));
     }
 
-    /** The example sweep of the repository expands: identities × seeds on DW-4. */
+    /** The example sweep of the repository expands: three identities on DW-4. */
     @Test
     void theExampleSweepExpands() throws Exception {
         Sweep sweep = Sweep.read(Path.of("configs", "sweep-dw4.json"));
-        assertEquals(4, sweep.runs().size());
-        assertEquals("dw4-tsi-1", sweep.runs().get(0).name());
+        assertEquals(3, sweep.runs().size());
+        assertEquals("dw4-tsi", sweep.runs().get(0).name());
+        assertEquals("dw4-kappa-bar", sweep.runs().get(2).name());
     }
 }
