@@ -62,19 +62,22 @@ final class RunOutputs {
             referenceEnergies = new double[m];
             model.energies(reference, 0, m, referenceEnergies);
         }
+        String refined = config.refinement().steps() == 0 ? ""
+                : " (after " + config.refinement().steps() + " " + config.refinement().algorithm()
+                        + " steps)";
         SampleFigures.energyHistogram(out.resolve("energies.png"), energies, referenceEnergies,
-                config.name() + ": energies at kT = 1");
+                config.name() + ": energies at kT = 1" + refined);
         if (model.manifold() instanceof ParticleSpace) {
             ParticleSpace space = (ParticleSpace) model.manifold();
             ExtendedXyz.of(space.particles(), space.spatialDimension()).write(
                     out.resolve("samples.xyz"), samples, energies, config.name());
             SampleFigures.pairDistances(out.resolve("pair-distances.png"), samples, reference,
                     space.particles(), space.spatialDimension(),
-                    config.name() + ": pair distances");
+                    config.name() + ": pair distances" + refined);
         } else if (d == 2) {
             SampleFigures.densityScatter(out.resolve("samples.png"), samples, model,
                     window(reference != null ? reference : samples),
-                    config.name() + ": samples over exp(−U)");
+                    config.name() + ": samples over exp(−U)" + refined);
         }
     }
 
