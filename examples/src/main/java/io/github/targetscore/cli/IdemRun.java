@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -168,10 +169,13 @@ final class IdemRun {
         RunOutputs.write(out, config, model, generated, samples, reference, loop.records(),
                 evaluations, summary);
         if (config.refinement().steps() > 0) {
-            printer.printf("run %s: generated samples, %s%n", name, describe(generatedMetrics));
+            printer.printf(Locale.ROOT, "run %s: generated samples, median U %.4g%s%n", name,
+                    medianEnergy(generated), generatedMetrics.isEmpty() ? ""
+                            : ", " + describe(generatedMetrics));
         }
-        printer.printf("run %s: %d samples, %s; wrote %s%n", name, n,
-                metrics.isEmpty() ? "no reference" : describe(metrics), out);
+        printer.printf(Locale.ROOT, "run %s: %d samples, median U %.4g, %s; wrote %s%n", name, n,
+                medianEnergy(samples), metrics.isEmpty() ? "no reference" : describe(metrics),
+                out);
         printer.flush();
         return summary;
     }
@@ -292,6 +296,15 @@ final class IdemRun {
             return ExactSampling.of(model).draw(n, master.family(REFERENCE_STREAMS), pool);
         }
         return null;
+    }
+
+    /** The median energy U of the configurations xs (kT = 1). */
+    private double medianEnergy(double[] xs) {
+        int n = xs.length / model.dimension();
+        double[] energies = new double[n];
+        model.energies(xs, 0, n, energies);
+        Arrays.sort(energies);
+        return n % 2 == 1 ? energies[n / 2] : 0.5 * (energies[n / 2 - 1] + energies[n / 2]);
     }
 
     private List<MetricWithFloor> metrics(double[] samples, double[] reference) {

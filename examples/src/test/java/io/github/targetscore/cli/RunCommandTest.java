@@ -136,7 +136,7 @@ class RunCommandTest {
                 metrics.toString());
         assertTrue(metrics.get("generatedMetrics").has("E-W2"), metrics.toString());
         assertTrue(metrics.get("finalMetrics").has("E-W2"), metrics.toString());
-        assertTrue(result.out().contains("generated samples, x-W2"), result.out());
+        assertTrue(result.out().contains("generated samples, median U ") && result.out().contains(", x-W2"), result.out());
     }
 
     @Test
