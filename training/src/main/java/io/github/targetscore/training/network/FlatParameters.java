@@ -16,6 +16,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * gradient clipping and checkpoints each act on one array (one native op) rather than per tensor.
  *
  * <p>Built with {@link #layout(DataType)}: declare the tensors, then {@link Layout#allocate()}.
+ * The host copies ({@link #readValues}, {@link #readGradients}, {@link #writeValues}) move the
+ * whole vector between the native buffers and a Java {@code double[]} in one bulk transfer, for
+ * element-wise work (the optimiser) that Java's vectorising compiler does faster than a chain
+ * of native ops; they share a staging array, so an instance is not thread-safe.
  */
 public final class FlatParameters {
 
@@ -23,6 +27,7 @@ public final class FlatParameters {
     private final INDArray values;
     private final INDArray gradients;
     private final Map<String, Slice> slices;
+    private float[] stage; // float32 staging of the host copies, allocated on first use
 
     private FlatParameters(DataType dataType, Map<String, Slice> slices, long size) {
         this.dataType = dataType;
@@ -73,6 +78,68 @@ public final class FlatParameters {
     /** The named tensor's gradient, a view into {@link #gradients()}. */
     public INDArray gradient(String name) {
         return slice(name).view(gradients);
+    }
+
+    /**
+     * Copies the values into {@code destination[0 .. size)}, widened to double: one bulk copy
+     * out of the native buffer, no per-element ND4J calls.
+     */
+    public void readValues(double[] destination) {
+        copy(values, destination);
+    }
+
+    /** Copies the gradients into {@code destination[0 .. size)}, widened to double. */
+    public void readGradients(double[] destination) {
+        copy(gradients, destination);
+    }
+
+    /**
+     * Overwrites the values with {@code source[0 .. size)}, each rounded to the parameter type.
+     */
+    public void writeValues(double[] source) {
+        int n = hostLength(source);
+        if (dataType == DataType.DOUBLE) {
+            values.data().asNioDouble().put(0, source, 0, n);
+        } else if (dataType == DataType.FLOAT) {
+            float[] stage = stage(n);
+            for (int i = 0; i < n; i++) {
+                stage[i] = (float) source[i];
+            }
+            values.data().asNioFloat().put(0, stage, 0, n);
+        } else {
+            values.assign(Nd4j.createFromArray(java.util.Arrays.copyOf(source, n)));
+        }
+    }
+
+    private void copy(INDArray flat, double[] destination) {
+        int n = hostLength(destination);
+        if (dataType == DataType.DOUBLE) {
+            flat.data().asNioDouble().get(0, destination, 0, n);
+        } else if (dataType == DataType.FLOAT) {
+            float[] stage = stage(n);
+            flat.data().asNioFloat().get(0, stage, 0, n);
+            for (int i = 0; i < n; i++) {
+                destination[i] = stage[i];
+            }
+        } else {
+            System.arraycopy(flat.toDoubleVector(), 0, destination, 0, n);
+        }
+    }
+
+    private int hostLength(double[] host) {
+        int n = Math.toIntExact(size());
+        if (host.length < n) {
+            throw new IllegalArgumentException("a host array of the " + n + " parameters holds "
+                    + "only " + host.length + " values");
+        }
+        return n;
+    }
+
+    private float[] stage(int n) {
+        if (stage == null) {
+            stage = new float[n];
+        }
+        return stage;
     }
 
     /** Sets every gradient to zero. */
