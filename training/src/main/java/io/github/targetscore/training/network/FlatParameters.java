@@ -27,7 +27,7 @@ public final class FlatParameters {
     private final INDArray values;
     private final INDArray gradients;
     private final Map<String, Slice> slices;
-    private float[] stage; // float32 staging of the host copies, allocated on first use
+    private final HostCopy host = new HostCopy();
 
     private FlatParameters(DataType dataType, Map<String, Slice> slices, long size) {
         this.dataType = dataType;
@@ -80,66 +80,21 @@ public final class FlatParameters {
         return slice(name).view(gradients);
     }
 
-    /**
-     * Copies the values into {@code destination[0 .. size)}, widened to double: one bulk copy
-     * out of the native buffer, no per-element ND4J calls.
-     */
+    /** Copies the values into {@code destination[0 .. size)}, widened to double. */
     public void readValues(double[] destination) {
-        copy(values, destination);
+        host.read(values, destination);
     }
 
     /** Copies the gradients into {@code destination[0 .. size)}, widened to double. */
     public void readGradients(double[] destination) {
-        copy(gradients, destination);
+        host.read(gradients, destination);
     }
 
     /**
      * Overwrites the values with {@code source[0 .. size)}, each rounded to the parameter type.
      */
     public void writeValues(double[] source) {
-        int n = hostLength(source);
-        if (dataType == DataType.DOUBLE) {
-            values.data().asNioDouble().put(0, source, 0, n);
-        } else if (dataType == DataType.FLOAT) {
-            float[] stage = stage(n);
-            for (int i = 0; i < n; i++) {
-                stage[i] = (float) source[i];
-            }
-            values.data().asNioFloat().put(0, stage, 0, n);
-        } else {
-            values.assign(Nd4j.createFromArray(java.util.Arrays.copyOf(source, n)));
-        }
-    }
-
-    private void copy(INDArray flat, double[] destination) {
-        int n = hostLength(destination);
-        if (dataType == DataType.DOUBLE) {
-            flat.data().asNioDouble().get(0, destination, 0, n);
-        } else if (dataType == DataType.FLOAT) {
-            float[] stage = stage(n);
-            flat.data().asNioFloat().get(0, stage, 0, n);
-            for (int i = 0; i < n; i++) {
-                destination[i] = stage[i];
-            }
-        } else {
-            System.arraycopy(flat.toDoubleVector(), 0, destination, 0, n);
-        }
-    }
-
-    private int hostLength(double[] host) {
-        int n = Math.toIntExact(size());
-        if (host.length < n) {
-            throw new IllegalArgumentException("a host array of the " + n + " parameters holds "
-                    + "only " + host.length + " values");
-        }
-        return n;
-    }
-
-    private float[] stage(int n) {
-        if (stage == null) {
-            stage = new float[n];
-        }
-        return stage;
+        host.write(source, values);
     }
 
     /** Sets every gradient to zero. */
