@@ -16,6 +16,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * gradient clipping and checkpoints each act on one array (one native op) rather than per tensor.
  *
  * <p>Built with {@link #layout(DataType)}: declare the tensors, then {@link Layout#allocate()}.
+ * The host copies ({@link #readValues}, {@link #readGradients}, {@link #writeValues}) move the
+ * whole vector between the native buffers and a Java {@code double[]} in one bulk transfer, for
+ * element-wise work (the optimiser) that Java's vectorising compiler does faster than a chain
+ * of native ops; they share a staging array, so an instance is not thread-safe.
  */
 public final class FlatParameters {
 
@@ -23,6 +27,7 @@ public final class FlatParameters {
     private final INDArray values;
     private final INDArray gradients;
     private final Map<String, Slice> slices;
+    private final HostCopy host = new HostCopy();
 
     private FlatParameters(DataType dataType, Map<String, Slice> slices, long size) {
         this.dataType = dataType;
@@ -73,6 +78,23 @@ public final class FlatParameters {
     /** The named tensor's gradient, a view into {@link #gradients()}. */
     public INDArray gradient(String name) {
         return slice(name).view(gradients);
+    }
+
+    /** Copies the values into {@code destination[0 .. size)}, widened to double. */
+    public void readValues(double[] destination) {
+        host.read(values, destination);
+    }
+
+    /** Copies the gradients into {@code destination[0 .. size)}, widened to double. */
+    public void readGradients(double[] destination) {
+        host.read(gradients, destination);
+    }
+
+    /**
+     * Overwrites the values with {@code source[0 .. size)}, each rounded to the parameter type.
+     */
+    public void writeValues(double[] source) {
+        host.write(source, values);
     }
 
     /** Sets every gradient to zero. */

@@ -136,6 +136,30 @@ class MlpTest {
         assertTrue(single.distance2(exact) < 1e-4 * Math.max(1, exact.norm2Number().doubleValue()));
     }
 
+    /** The Java form at the times and widths of training (t ∈ [0, 1], m = 128), into offset rows. */
+    @Test
+    void javaEmbeddingMatchesItsFormula() {
+        int m = 128;
+        int rows = 1001;
+        SinusoidalEmbedding e = SinusoidalEmbedding.of(m, DataType.FLOAT);
+        double[] times = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            times[r] = r / (rows - 1.0);
+        }
+        int stride = m + 3;
+        double[] out = new double[rows * stride];
+        e.embed(times, rows, out, stride, 2);
+        for (int r = 0; r < rows; r++) {
+            assertEquals(0, out[r * stride], "column before the embedding");
+            for (int k = 0; k < m / 2; k++) {
+                double phase = 1000 * times[r] * Math.pow(10000, -k / (m / 2.0));
+                assertEquals(Math.sin(phase), out[r * stride + 2 + k], 1e-12);
+                assertEquals(Math.cos(phase), out[r * stride + 2 + m / 2 + k], 1e-12);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> e.embed(times, rows, out, m, 2));
+    }
+
     @Test
     void embeddingMatchesItsFormula() {
         SinusoidalEmbedding e = SinusoidalEmbedding.of(6, DataType.DOUBLE);
