@@ -86,6 +86,47 @@ class EstimatedScoreBatchesTest {
         assertEquals((long) n * K, source.tally().evaluations());
     }
 
+    /**
+     * Under the VP cosine schedule the noisy points are y = α_t x + σ_t w: the residuals
+     * (y − α_t x)/σ_t are standard normal (mean and variance within 5 SE), and the targets
+     * estimate −y/(α_t² s² + σ_t²) within 5 of their standard errors. Times stop at 0.7: near
+     * t = 1, α_t → 0 and SNIS-TSI rests on a couple of draws (ESS ≈ 2 at t = 0.95), where neither
+     * the estimate nor its variance means anything (the regime TSM hands to DSI).
+     */
+    @Test
+    void noisesWithTheVariancePreservingScheduleToo() {
+        NoiseSchedule vp = NoiseSchedule.cosine();
+        ReplayBuffer buffer = ReplayBuffer.withCapacity(D, 10);
+        buffer.add(new double[] {0.7, -0.3});
+        EstimatedScoreBatches source = EstimatedScoreBatches.builder(buffer, estimator(), vp)
+                .times(0.05, 0.7).seed(2).pool(POOL).build();
+        int n = 400;
+        RegressionBatch batch = RegressionBatch.withCapacity(D, n);
+        batch.reset(n);
+        source.fill(0, batch);
+        ScoreEstimates direct = estimator().estimate(batch.points(), batch.times(), vp,
+                RandomStreams.of(2).family(1).family(0), POOL);
+        double sum = 0;
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            double t = batch.times()[i];
+            double alpha = vp.alpha(t);
+            double sigma = vp.sigma(t);
+            for (int j = 0; j < D; j++) {
+                double y = batch.points()[i * D + j];
+                double w = (y - alpha * (j == 0 ? 0.7 : -0.3)) / sigma;
+                sum += w;
+                squares += w * w;
+                double exact = TARGET.noisedScore(y, alpha, sigma);
+                assertTrue(Math.abs(batch.targets()[i * D + j] - exact)
+                        < 5 * Math.sqrt(direct.variance(i, j)), "row " + i + ", t = " + t);
+            }
+        }
+        int m = n * D;
+        assertEquals(0, sum / m, 5 / Math.sqrt(m), "noise mean");
+        assertEquals(1, squares / m, 5 * Math.sqrt(2.0 / m), "noise variance");
+    }
+
     @Test
     void theBatchOfAStepDependsOnlyOnTheStepAndTheBuffer() {
         ReplayBuffer buffer = ReplayBuffer.withCapacity(D, 10);
