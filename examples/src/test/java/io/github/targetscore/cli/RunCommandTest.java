@@ -139,6 +139,34 @@ class RunCommandTest {
         assertTrue(result.out().contains("generated samples, median U ") && result.out().contains(", x-W2"), result.out());
     }
 
+    /**
+     * A 2-D target with an exact sampler (the tilted double well) is scored against exact
+     * samples without a reference file, and its samples are drawn over exp(−U); it writes no XYZ
+     * or pair distances, which only particle systems have.
+     */
+    @Test
+    void scoresA2dTargetAgainstExactSamplesAndDrawsItsDensity() throws Exception {
+        Path file = dir.resolve("well.json");
+        Files.writeString(file, """
+                {"target": {"energy": "double-well"},
+                 "schedule": {"type": "geometric", "sigmaMin": 0.01, "sigmaMax": 4},
+                 "network": {"width": 16, "depth": 2, "embedding": 8},
+                 "estimator": {"samples": 32},
+                 "loop": {"epochs": 2, "samplesPerEpoch": 100, "innerSteps": 5, "batchSize": 32},
+                 "diffusion": {"steps": 20},
+                 "evaluation": {"samples": 100}}""");
+        Path out = dir.resolve("well");
+        CliRun.Result result = run("run", "--config", file.toString(), "--out", out.toString(),
+                "--threads", "2");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(Files.size(out.resolve("samples.png")) > 5_000);
+        assertTrue(!Files.exists(out.resolve("samples.xyz")));
+        assertTrue(!Files.exists(out.resolve("pair-distances.png")));
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertTrue(metrics.get("finalMetrics").get("x-W2").get("floor").asDouble() > 0,
+                metrics.toString());
+    }
+
     @Test
     void refusesToOverwriteOrResumeAnotherRun() throws Exception {
         Path out = dir.resolve("out");
