@@ -68,7 +68,8 @@ final class IdemRun {
      *
      * @param epoch epochs completed
      * @param evaluations gradient-equivalent target evaluations spent by then
-     * @param metrics the metrics beside their floors, by label
+     * @param metrics by label: {value, floor}, or {value, floor, symmetrised floor} where the
+     *     symmetrised floor differs
      */
     record Evaluation(int epoch, long evaluations, Map<String, double[]> metrics) {
     }
@@ -330,23 +331,26 @@ final class IdemRun {
     private Evaluation evaluate(IteratedDenoising loop, double[] reference, int epoch) {
         double[] samples = loop.generate(config.evaluation().samples(),
                 master.family(EVALUATION_STREAMS).family(epoch));
-        Map<String, double[]> metrics = new LinkedHashMap<>();
-        for (MetricWithFloor m : SampleMetrics.of(model).compare(samples, reference,
-                config.seed())) {
-            metrics.put(m.metric().label(), new double[] {m.value(), m.floor()});
-        }
-        return new Evaluation(epoch, loop.evaluations(), metrics);
+        return new Evaluation(epoch, loop.evaluations(), byLabel(metrics(samples, reference)));
     }
 
-    /** As {@link #describe(Map)}, with the symmetrised floor where it differs from the floor. */
+    /** As {@link #describe(Map)} of {@link #byLabel}. */
     private static String describe(List<MetricWithFloor> metrics) {
+        return describe(byLabel(metrics));
+    }
+
+    /**
+     * {value, floor} per metric label, {value, floor, symmetrised floor} where the symmetrised
+     * floor differs from the floor.
+     */
+    private static Map<String, double[]> byLabel(List<MetricWithFloor> metrics) {
         Map<String, double[]> byLabel = new LinkedHashMap<>();
         for (MetricWithFloor m : metrics) {
             byLabel.put(m.metric().label(), m.hasDistinctSymmetrisedFloor()
                     ? new double[] {m.value(), m.floor(), m.symmetrisedFloor()}
                     : new double[] {m.value(), m.floor()});
         }
-        return describe(byLabel);
+        return byLabel;
     }
 
     /** "label v (floor f)" per {value, floor} entry, "(floor f, symmetrised s)" per triple. */
