@@ -2,6 +2,7 @@ package io.github.targetscore.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.targetscore.core.BoltzmannDensity;
+import io.github.targetscore.core.CountingLogDensity;
 import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.EnergyRegistry;
 import io.github.targetscore.core.identity.ScoreIdentity;
@@ -67,11 +68,13 @@ final class IdemRun {
      * One evaluation of the network's samples during a run.
      *
      * @param epoch epochs completed
-     * @param evaluations gradient-equivalent target evaluations spent by then
+     * @param evaluations gradient-equivalent target evaluations of the estimator spent by then
+     * @param modelEvaluations target evaluations the score model made generating these samples
      * @param metrics by label: {value, floor}, or {value, floor, symmetrised floor} where the
      *     symmetrised floor differs
      */
-    record Evaluation(int epoch, long evaluations, Map<String, double[]> metrics) {
+    record Evaluation(int epoch, long evaluations, long modelEvaluations,
+            Map<String, double[]> metrics) {
     }
 
     /**
@@ -81,6 +84,8 @@ final class IdemRun {
      * @param out its folder
      * @param epochs epochs run
      * @param evaluations gradient-equivalent target evaluations of the estimator
+     * @param modelEvaluations target evaluations the score model made itself (a target-score
+     *     parameterisation), in the epochs, the evaluations and the final generation
      * @param refinementEvaluations gradient-equivalent target evaluations of the refinement
      * @param seconds wall-clock time of the epochs (summed over resumed parts)
      * @param generatedMetrics metrics of the generated samples before refinement, with their
@@ -88,7 +93,7 @@ final class IdemRun {
      * @param metrics metrics of the final (refined) samples with their floors (empty without a
      *     reference)
      */
-    record Summary(String name, Path out, int epochs, long evaluations,
+    record Summary(String name, Path out, int epochs, long evaluations, long modelEvaluations,
             long refinementEvaluations, double seconds, List<MetricWithFloor> generatedMetrics,
             List<MetricWithFloor> metrics) {
     }
@@ -101,12 +106,15 @@ final class IdemRun {
     private final Path out;
     private final EnergyModel model;
     private final RandomStreams master;
+    /** The target as the score model sees it (a target-score parameterisation evaluates it). */
+    private final CountingLogDensity modelTarget;
 
     private IdemRun(RunConfig config, Path out, EnergyModel model) {
         this.config = config;
         this.out = out;
         this.model = model;
         this.master = RandomStreams.of(config.seed());
+        this.modelTarget = CountingLogDensity.of(BoltzmannDensity.of(model, 1));
     }
 
     /** A run of {@code config} into folder {@code out}. */
@@ -156,7 +164,15 @@ final class IdemRun {
             printer.flush();
         }
         int n = config.evaluation().samples();
+        long before = modelTarget.gradientEvaluations();
         double[] generated = loop.generate(n, master.family(FINAL_STREAMS));
+        long modelEvaluations = modelTarget.gradientEvaluations() - before;
+        for (EpochRecord r : loop.records()) {
+            modelEvaluations += r.modelEvaluations();
+        }
+        for (Evaluation e : evaluations) {
+            modelEvaluations += e.modelEvaluations();
+        }
         List<MetricWithFloor> generatedMetrics = metrics(generated, reference);
         Refined refined = refine(generated, pool);
         List<MetricWithFloor> metrics = metrics(refined.samples(), reference);
@@ -166,7 +182,7 @@ final class IdemRun {
             seconds += r.seconds();
         }
         Summary summary = new Summary(name, out, loop.epoch(), loop.evaluations(),
-                refined.evaluations(), seconds, generatedMetrics, metrics);
+                modelEvaluations, refined.evaluations(), seconds, generatedMetrics, metrics);
         RunOutputs.write(out, config, model, generated, samples, reference, loop.records(),
                 evaluations, summary);
         if (config.refinement().steps() > 0) {
@@ -237,7 +253,8 @@ final class IdemRun {
         double dataVariance = e.dataVariance() != null ? e.dataVariance() : 1;
         ScoreNetwork network = config.network().create(model, config.seed());
         ScoreModel scoreModel = ScoreModel.of(network,
-                config.network().parameterisation(target, dataVariance, e.clipNorm()), schedule);
+                config.network().parameterisation(modelTarget, dataVariance, e.clipNorm()),
+                schedule);
         RunConfig.Loop sizes = config.loop();
         RunConfig.Optimiser opt = config.optimiser();
         long steps = (long) sizes.epochs() * sizes.innerSteps();
@@ -252,6 +269,7 @@ final class IdemRun {
                 .times(config.schedule().minTime(), config.schedule().maxTime())
                 .weighting(Weighting.byName(sizes.weighting(), dataVariance))
                 .generationClipping(e.clipNorm())
+                .modelEvaluationCounter(modelTarget::gradientEvaluations)
                 .seed(config.seed()).pool(pool).build();
     }
 
@@ -329,9 +347,11 @@ final class IdemRun {
     }
 
     private Evaluation evaluate(IteratedDenoising loop, double[] reference, int epoch) {
+        long before = modelTarget.gradientEvaluations();
         double[] samples = loop.generate(config.evaluation().samples(),
                 master.family(EVALUATION_STREAMS).family(epoch));
-        return new Evaluation(epoch, loop.evaluations(), byLabel(metrics(samples, reference)));
+        return new Evaluation(epoch, loop.evaluations(),
+                modelTarget.gradientEvaluations() - before, byLabel(metrics(samples, reference)));
     }
 
     /** As {@link #describe(Map)} of {@link #byLabel}. */

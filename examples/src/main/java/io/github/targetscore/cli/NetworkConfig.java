@@ -1,6 +1,6 @@
 package io.github.targetscore.cli;
 
-import io.github.targetscore.core.BoltzmannDensity;
+import io.github.targetscore.core.LogDensity;
 import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.manifold.ParticleSpace;
 import io.github.targetscore.training.model.Parameterisation;
@@ -57,7 +57,7 @@ record NetworkConfig(String type, Integer width, Integer depth, String activatio
     }
 
     /** The parameterisation this entry names. */
-    Parameterisation parameterisation(BoltzmannDensity target, double dataVariance,
+    Parameterisation parameterisation(LogDensity target, double dataVariance,
             double clip) {
         switch (parameterisation) {
             case "plain": return Parameterisation.plain();

@@ -101,6 +101,7 @@ final class RunOutputs {
         m.put("config", config);
         m.put("epochs", summary.epochs());
         m.put("estimatorEvaluations", summary.evaluations());
+        m.put("modelEvaluations", summary.modelEvaluations());
         m.put("refinementEvaluations", summary.refinementEvaluations());
         m.put("epochSeconds", summary.seconds());
         m.put("finalMetrics", byLabel(summary.metrics()));
@@ -135,7 +136,8 @@ final class RunOutputs {
         Path file = out.resolve(METRICS);
         JsonNode m = Json.read(file, new TypeReference<JsonNode>() { });
         return new IdemRun.Summary(m.get("name").asText(), out, m.get("epochs").asInt(),
-                m.get("estimatorEvaluations").asLong(), m.get("refinementEvaluations").asLong(),
+                m.get("estimatorEvaluations").asLong(), m.get("modelEvaluations").asLong(),
+                m.get("refinementEvaluations").asLong(),
                 m.get("epochSeconds").asDouble(), metrics(m.get("generatedMetrics"), file),
                 metrics(m.get("finalMetrics"), file));
     }
@@ -164,13 +166,14 @@ final class RunOutputs {
         AtomicFiles.write(file, stream -> {
             PrintWriter w = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             w.println("epoch,step,mean_loss,mean_ess,evaluations,cumulative_evaluations,"
-                    + "clipped_fraction,buffer_size,seconds");
+                    + "model_evaluations,clipped_fraction,buffer_size,seconds");
             long cumulative = 0;
             for (EpochRecord r : records) {
                 cumulative += r.evaluations();
-                w.printf(Locale.ROOT, "%d,%d,%.8g,%.6g,%d,%d,%.6g,%d,%.4f%n", r.epoch(), r.step(),
-                        r.meanLoss(), r.meanEffectiveSampleSize(), r.evaluations(), cumulative,
-                        r.clippedFraction(), r.bufferSize(), r.seconds());
+                w.printf(Locale.ROOT, "%d,%d,%.8g,%.6g,%d,%d,%d,%.6g,%d,%.4f%n", r.epoch(),
+                        r.step(), r.meanLoss(), r.meanEffectiveSampleSize(), r.evaluations(),
+                        cumulative, r.modelEvaluations(), r.clippedFraction(), r.bufferSize(),
+                        r.seconds());
             }
             w.flush();
         });

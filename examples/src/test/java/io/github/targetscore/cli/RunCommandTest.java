@@ -167,6 +167,34 @@ class RunCommandTest {
                 metrics.toString());
     }
 
+    /**
+     * A target-score network evaluates ∇log p_X once per row it scores: each epoch is charged its
+     * generation (samples × diffusion steps) and its training (steps × batch), and the run's
+     * total adds the final generation; a plain network is charged nothing.
+     */
+    @Test
+    void chargesTheTargetEvaluationsOfATargetScoreNetwork() throws Exception {
+        Path file = config("targetscore", 2);
+        Files.writeString(file, Files.readString(file).replace("\"embedding\": 16}",
+                "\"embedding\": 16, \"parameterisation\": \"target-score\"}"));
+        Path out = dir.resolve("targetscore");
+        CliRun.Result result = run("run", "--config", file.toString(), "--out", out.toString(),
+                "--threads", "2");
+        assertEquals(0, result.exitCode(), result.err());
+        long perEpoch = 100 * 40 + 10 * 64;
+        List<String> epochs = Files.readAllLines(out.resolve("epochs.csv"));
+        assertEquals(String.valueOf(perEpoch), epochs.get(1).split(",")[6]);
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        // two epochs, the evaluation after epoch 2 (100 samples) and the final generation (100)
+        assertEquals(2 * perEpoch + 2 * 100 * 40, metrics.get("modelEvaluations").asLong());
+
+        Path plain = dir.resolve("plain");
+        assertEquals(0, run("run", "--config", config("plain", 2).toString(), "--out",
+                plain.toString(), "--threads", "2").exitCode());
+        assertEquals(0, new ObjectMapper().readTree(plain.resolve("metrics.json").toFile())
+                .get("modelEvaluations").asLong());
+    }
+
     @Test
     void refusesToOverwriteOrResumeAnotherRun() throws Exception {
         Path out = dir.resolve("out");

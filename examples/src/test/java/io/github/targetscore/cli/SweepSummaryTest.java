@@ -30,7 +30,7 @@ class SweepSummaryTest {
                 new MetricWithFloor(Metric.COORDINATE_W2, 0.5, 0.25, 0.4),
                 new MetricWithFloor(Metric.ENERGY_W2, 0.3, 0.1, 0.1),
                 new MetricWithFloor(Metric.MMD_SQUARED_UNBIASED, 0.02, -0.001, -0.001));
-        IdemRun.Summary finished = new IdemRun.Summary("s-tsi", dir, 2, 1000, 0, 1.5, metrics,
+        IdemRun.Summary finished = new IdemRun.Summary("s-tsi", dir, 2, 1000, 0, 0, 1.5, metrics,
                 metrics);
         SweepSummary summary = SweepSummary.of(List.of("estimator.identity"), List.of(
                 SweepOutcome.finished(runs.get(0), finished),

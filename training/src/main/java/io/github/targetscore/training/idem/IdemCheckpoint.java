@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class IdemCheckpoint {
 
-    private static final String FORMAT = "targetscore-idem-checkpoint/1";
+    private static final String FORMAT = "targetscore-idem-checkpoint/2";
 
     private IdemCheckpoint() {
     }
@@ -54,6 +54,7 @@ public final class IdemCheckpoint {
             out.writeDouble(r.meanLoss());
             out.writeDouble(r.meanEffectiveSampleSize());
             out.writeLong(r.evaluations());
+            out.writeLong(r.modelEvaluations());
             out.writeDouble(r.clippedFraction());
             out.writeInt(r.bufferSize());
             out.writeDouble(r.seconds());
@@ -69,7 +70,7 @@ public final class IdemCheckpoint {
         List<EpochRecord> records = new ArrayList<>(count);
         for (int e = 0; e < count; e++) {
             EpochRecord r = new EpochRecord(in.readInt(), in.readLong(), in.readDouble(),
-                    in.readDouble(), in.readLong(), in.readDouble(), in.readInt(),
+                    in.readDouble(), in.readLong(), in.readLong(), in.readDouble(), in.readInt(),
                     in.readDouble());
             if (r.epoch() != e) {
                 throw new IOException(file + ": epoch record " + e + " is numbered " + r.epoch());

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.LongSupplier;
 
 /**
  * The iDEM loop (MATH §4). Epoch e:
@@ -43,6 +44,7 @@ public final class IteratedDenoising {
     private final int samplesPerEpoch;
     private final int innerSteps;
     private final RandomStreams generation;
+    private final LongSupplier modelEvaluationCounter;
     private final ForkJoinPool pool;
     private final List<EpochRecord> records = new ArrayList<>();
 
@@ -61,6 +63,7 @@ public final class IteratedDenoising {
         this.samplesPerEpoch = b.samplesPerEpoch;
         this.innerSteps = b.innerSteps;
         this.generation = RandomStreams.of(b.seed).family(GENERATION_STREAMS);
+        this.modelEvaluationCounter = b.modelEvaluationCounter;
         this.pool = b.pool;
     }
 
@@ -115,6 +118,7 @@ public final class IteratedDenoising {
      */
     public EpochRecord runEpoch(TrainingListener listener) {
         long started = System.nanoTime();
+        long modelEvaluationsBefore = modelEvaluationCounter.getAsLong();
         int epoch = records.size();
         buffer.add(generate(samplesPerEpoch, generation.family(epoch)));
         batches.tally().reset();
@@ -128,6 +132,7 @@ public final class IteratedDenoising {
         EstimatorTally tally = batches.tally();
         EpochRecord record = new EpochRecord(epoch, trainer.optimiser().step(),
                 sum / innerSteps, tally.meanEffectiveSampleSize(), tally.evaluations(),
+                modelEvaluationCounter.getAsLong() - modelEvaluationsBefore,
                 tally.clippedFraction(), buffer.size(), (System.nanoTime() - started) * 1e-9);
         records.add(record);
         return record;
@@ -168,6 +173,7 @@ public final class IteratedDenoising {
         private double maxTime = 1;
         private Weighting weighting = Weighting.uniform();
         private double generationClip = Double.POSITIVE_INFINITY;
+        private LongSupplier modelEvaluationCounter = () -> 0;
         private long seed;
         private ForkJoinPool pool = ForkJoinPool.commonPool();
 
@@ -227,6 +233,17 @@ public final class IteratedDenoising {
                         + maxNorm);
             }
             this.generationClip = maxNorm;
+            return this;
+        }
+
+        /**
+         * A running count of the target evaluations the score model makes itself (e.g. {@link
+         * io.github.targetscore.core.CountingLogDensity#gradientEvaluations} of the density a
+         * target-score parameterisation evaluates); each epoch records its increase. Default:
+         * none (0).
+         */
+        public Builder modelEvaluationCounter(LongSupplier counter) {
+            this.modelEvaluationCounter = Objects.requireNonNull(counter, "counter");
             return this;
         }
 
