@@ -253,7 +253,8 @@ final class IdemRun {
         double dataVariance = e.dataVariance() != null ? e.dataVariance() : 1;
         ScoreNetwork network = config.network().create(model, config.seed());
         ScoreModel scoreModel = ScoreModel.of(network,
-                config.network().parameterisation(modelTarget, dataVariance, e.clipNorm()),
+                config.network().parameterisation(modelTarget, dataVariance,
+                        e.modeVariance() != null ? e.modeVariance() : Double.NaN, e.clipNorm()),
                 schedule);
         RunConfig.Loop sizes = config.loop();
         RunConfig.Optimiser opt = config.optimiser();

@@ -18,8 +18,9 @@ import io.github.targetscore.training.network.ScoreNetwork;
  * @param depth hidden layers (default 3)
  * @param activation {@code silu} (default), {@code tanh} or {@code relu}
  * @param embedding width of the time embedding (default 128)
- * @param parameterisation {@code plain} (default), {@code preconditioned} or
- *     {@code target-score}
+ * @param parameterisation {@code plain} (default), {@code preconditioned},
+ *     {@code target-score} or {@code blended-target-score} (the target's score weighted by
+ *     α²σ_mode²/(α²σ_mode² + σ²), see {@code Parameterisation.blendedTargetScore})
  */
 record NetworkConfig(String type, Integer width, Integer depth, String activation,
         Integer embedding, String parameterisation) {
@@ -56,16 +57,26 @@ record NetworkConfig(String type, Integer width, Integer depth, String activatio
         }
     }
 
-    /** The parameterisation this entry names. */
+    /**
+     * The parameterisation this entry names.
+     *
+     * @param modeVariance σ_mode² for {@code blended-target-score}, NaN where none is known
+     */
     Parameterisation parameterisation(LogDensity target, double dataVariance,
-            double clip) {
+            double modeVariance, double clip) {
         switch (parameterisation) {
             case "plain": return Parameterisation.plain();
             case "preconditioned": return Parameterisation.preconditioned(dataVariance);
             case "target-score": return Parameterisation.targetScore(target, clip);
+            case "blended-target-score":
+                if (Double.isNaN(modeVariance)) {
+                    throw new IllegalArgumentException("network.parameterisation: "
+                            + "blended-target-score needs the modes' variance (estimator.modeVariance)");
+                }
+                return Parameterisation.blendedTargetScore(target, clip, modeVariance);
             default:
                 throw new IllegalArgumentException("network.parameterisation: unknown '" + parameterisation
-                        + "'; known: plain, preconditioned, target-score");
+                        + "'; known: plain, preconditioned, target-score, blended-target-score");
         }
     }
 }

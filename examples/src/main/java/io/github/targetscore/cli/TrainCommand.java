@@ -174,7 +174,8 @@ final class TrainCommand implements Callable<Integer> {
         AdamOptimiser adam = AdamOptimiser.builder(network.parameters()).learningRate(rate)
                 .gradientClipping(opt.gradientClip()).emaDecay(opt.ema()).build();
         ScoreModel scoreModel = ScoreModel.of(network,
-                net.parameterisation(target, dataVariance, opt.scoreClip()),
+                net.parameterisation(target, dataVariance,
+                        TargetMoments.modeVariance(target, data, d), opt.scoreClip()),
                 schedule);
         Trainer trainer = Trainer.of(scoreModel, source, adam, opt.batchSize(), objective(loss,
                 config.seed()));

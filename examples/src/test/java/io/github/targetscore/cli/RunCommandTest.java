@@ -232,5 +232,10 @@ class RunCommandTest {
                  "sigmaMax": 3}, "estimator": {"identity": "kappa-bar"}}""");
         r = run("run", "--config", file.toString(), "--out", dir.resolve("o").toString());
         assertTrue(r.err().contains("estimator.modeVariance: required"), r.err());
+        Files.writeString(file, """
+                {"target": {"energy": "dw4"}, "schedule": {"type": "geometric", "sigmaMin": 0.001,
+                 "sigmaMax": 3}, "network": {"parameterisation": "blended-target-score"}}""");
+        r = run("run", "--config", file.toString(), "--out", dir.resolve("o").toString());
+        assertTrue(r.err().contains("blended-target-score needs the modes' variance"), r.err());
     }
 }

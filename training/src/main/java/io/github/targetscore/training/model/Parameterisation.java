@@ -65,6 +65,27 @@ public interface Parameterisation {
      * @param maxNorm the cap, &gt; 0 (+∞ for none)
      */
     static Parameterisation targetScore(LogDensity target, double maxNorm) {
-        return new TargetScoreBase(target, maxNorm);
+        return new TargetScoreBase(target, maxNorm, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The target-score parameterisation with the base weighted towards low noise:
+     * s_θ(y, t) = w_t α⁻¹ clip(∇log p_X(y/α)) + F_θ(y, t), w_t = α²v / (α²v + σ²). For a Gaussian
+     * p_X of variance v this base alone is the exact noised score (−y/(α²v + σ²)), so F_θ = 0
+     * is right there; for a multimodal target, v is the modes' own variance (σ_mode², as for κ̄),
+     * which keeps the target's force at low noise, where it is the noised score, and fades it
+     * where the network would otherwise have to cancel it.
+     *
+     * @param target p_X
+     * @param maxNorm the cap on ∇log p_X, &gt; 0 (+∞ for none)
+     * @param variance v &gt; 0, in squared units of x
+     */
+    static Parameterisation blendedTargetScore(LogDensity target, double maxNorm,
+            double variance) {
+        if (!(variance > 0) || Double.isInfinite(variance)) {
+            throw new IllegalArgumentException("the blended target score needs a finite variance"
+                    + " > 0, got " + variance);
+        }
+        return new TargetScoreBase(target, maxNorm, variance);
     }
 }

@@ -4,15 +4,20 @@ import io.github.targetscore.core.LogDensity;
 import io.github.targetscore.core.ScoreClipping;
 import java.util.Objects;
 
-/** Target-score parameterisation; see {@link Parameterisation#targetScore}. */
+/**
+ * Target-score parameterisations; see {@link Parameterisation#targetScore} and {@link
+ * Parameterisation#blendedTargetScore} (an infinite variance gives the unweighted base).
+ */
 final class TargetScoreBase implements Parameterisation {
 
     private final LogDensity target;
     private final ScoreClipping clipping;
+    private final double variance;
 
-    TargetScoreBase(LogDensity target, double maxNorm) {
+    TargetScoreBase(LogDensity target, double maxNorm, double variance) {
         this.target = Objects.requireNonNull(target, "target");
         this.clipping = ScoreClipping.of(target.manifold(), maxNorm);
+        this.variance = variance;
     }
 
     @Override
@@ -20,7 +25,7 @@ final class TargetScoreBase implements Parameterisation {
         return true;
     }
 
-    /** out += α⁻¹ clip(∇log p_X(y/α)). */
+    /** out += w α⁻¹ clip(∇log p_X(y/α)), w = α²v/(α²v + σ²) (1 for v = +∞). */
     @Override
     public void addBase(double[] y, int offset, double alpha, double sigma, double[] out,
             int outOffset, double[] point, double[] score) {
@@ -33,8 +38,10 @@ final class TargetScoreBase implements Parameterisation {
         }
         target.logDensityAndScore(point, score);
         clipping.apply(score, 0);
+        double weight = Double.isInfinite(variance) ? 1
+                : alpha * alpha * variance / (alpha * alpha * variance + sigma * sigma);
         for (int i = 0; i < score.length; i++) {
-            out[outOffset + i] += score[i] / alpha;
+            out[outOffset + i] += weight * score[i] / alpha;
         }
     }
 }

@@ -49,6 +49,33 @@ class ScoreModelTest {
         }
     }
 
+    /**
+     * The blended base w_t α⁻¹∇log p_X(y/α), w_t = α²v/(α²v + σ²), with v the Gaussian target's
+     * variance and F = 0 is the exact noised score under both schedules.
+     */
+    @ParameterizedTest
+    @MethodSource("schedules")
+    void blendedTargetScoreWithZeroNetworkIsTheExactGaussianScore(NoiseSchedule schedule) {
+        double variance = 0.7;
+        IsotropicGaussian gaussian = new IsotropicGaussian(2, variance);
+        ScoreModel model = ScoreModel.of(zeroNetwork(2), Parameterisation.blendedTargetScore(
+                gaussian, Double.POSITIVE_INFINITY, variance), schedule);
+        double[] ys = {0.3, -1.2, 2.0, 0.5, -0.1, 4.0};
+        double[] times = {0.05, 0.5, 0.95};
+        double[] out = new double[6];
+        model.score(ys, times, 0, 3, out);
+        for (int i = 0; i < 3; i++) {
+            double a = schedule.alpha(times[i]);
+            double s = schedule.sigma(times[i]);
+            for (int j = 0; j < 2; j++) {
+                double exact = gaussian.noisedScore(ys[2 * i + j], a, s);
+                assertEquals(exact, out[2 * i + j], 1e-12 * Math.max(1, Math.abs(exact)));
+            }
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> Parameterisation.blendedTargetScore(gaussian, 1, 0));
+    }
+
     @Test
     void targetScoreParameterisationAddsTheRescaledTargetScore() {
         IsotropicGaussian gaussian = new IsotropicGaussian(2, 0.5);
