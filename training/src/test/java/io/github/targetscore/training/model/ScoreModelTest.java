@@ -9,11 +9,13 @@ import io.github.targetscore.training.IsotropicGaussian;
 import io.github.targetscore.training.ParameterGradients;
 import io.github.targetscore.training.network.FlatParameters;
 import io.github.targetscore.training.network.Mlp;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
 
 class ScoreModelTest {
 
@@ -28,13 +30,27 @@ class ScoreModelTest {
         return net;
     }
 
+    private static final double VARIANCE = 0.7;
+    private static final IsotropicGaussian GAUSSIAN = new IsotropicGaussian(2, VARIANCE);
+
+    /** Each schedule with each parameterisation whose base alone is the Gaussian's noised score. */
+    static Stream<Arguments> exactForGaussians() {
+        return schedules().stream().flatMap(schedule -> Stream.of(
+                Arguments.of(schedule, Parameterisation.preconditioned(VARIANCE)),
+                Arguments.of(schedule, Parameterisation.blendedTargetScore(GAUSSIAN,
+                        Double.POSITIVE_INFINITY, VARIANCE))));
+    }
+
+    /**
+     * With F = 0, TSM preconditioning (c_skip y) and the blended target-score base
+     * (w_t α⁻¹∇log p_X(y/α), w_t = α²v/(α²v + σ²)) are both the exact noised score of a Gaussian
+     * of variance v, under both schedules.
+     */
     @ParameterizedTest
-    @MethodSource("schedules")
-    void preconditioningWithZeroNetworkIsTheExactGaussianScore(NoiseSchedule schedule) {
-        double variance = 0.7;
-        IsotropicGaussian gaussian = new IsotropicGaussian(2, variance);
-        ScoreModel model = ScoreModel.of(zeroNetwork(2),
-                Parameterisation.preconditioned(variance), schedule);
+    @MethodSource("exactForGaussians")
+    void zeroNetworkIsTheExactGaussianScore(NoiseSchedule schedule,
+            Parameterisation parameterisation) {
+        ScoreModel model = ScoreModel.of(zeroNetwork(2), parameterisation, schedule);
         double[] ys = {0.3, -1.2, 2.0, 0.5, -0.1, 4.0};
         double[] times = {0.05, 0.5, 0.95};
         double[] out = new double[6];
@@ -43,37 +59,18 @@ class ScoreModelTest {
             double a = schedule.alpha(times[i]);
             double s = schedule.sigma(times[i]);
             for (int j = 0; j < 2; j++) {
-                double exact = gaussian.noisedScore(ys[2 * i + j], a, s);
+                double exact = GAUSSIAN.noisedScore(ys[2 * i + j], a, s);
                 assertEquals(exact, out[2 * i + j], 1e-12 * Math.max(1, Math.abs(exact)));
             }
         }
     }
 
-    /**
-     * The blended base w_t α⁻¹∇log p_X(y/α), w_t = α²v/(α²v + σ²), with v the Gaussian target's
-     * variance and F = 0 is the exact noised score under both schedules.
-     */
-    @ParameterizedTest
-    @MethodSource("schedules")
-    void blendedTargetScoreWithZeroNetworkIsTheExactGaussianScore(NoiseSchedule schedule) {
-        double variance = 0.7;
-        IsotropicGaussian gaussian = new IsotropicGaussian(2, variance);
-        ScoreModel model = ScoreModel.of(zeroNetwork(2), Parameterisation.blendedTargetScore(
-                gaussian, Double.POSITIVE_INFINITY, variance), schedule);
-        double[] ys = {0.3, -1.2, 2.0, 0.5, -0.1, 4.0};
-        double[] times = {0.05, 0.5, 0.95};
-        double[] out = new double[6];
-        model.score(ys, times, 0, 3, out);
-        for (int i = 0; i < 3; i++) {
-            double a = schedule.alpha(times[i]);
-            double s = schedule.sigma(times[i]);
-            for (int j = 0; j < 2; j++) {
-                double exact = gaussian.noisedScore(ys[2 * i + j], a, s);
-                assertEquals(exact, out[2 * i + j], 1e-12 * Math.max(1, Math.abs(exact)));
-            }
-        }
+    @Test
+    void theBlendedBaseNeedsAFiniteVariance() {
         assertThrows(IllegalArgumentException.class,
-                () -> Parameterisation.blendedTargetScore(gaussian, 1, 0));
+                () -> Parameterisation.blendedTargetScore(GAUSSIAN, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> Parameterisation.blendedTargetScore(
+                GAUSSIAN, 1, Double.POSITIVE_INFINITY));
     }
 
     @Test
