@@ -183,15 +183,16 @@ final class IdemRun {
         }
         Summary summary = new Summary(name, out, loop.epoch(), loop.evaluations(),
                 modelEvaluations, refined.evaluations(), seconds, generatedMetrics, metrics);
-        RunOutputs.write(out, config, model, generated, samples, reference, loop.records(),
-                evaluations, summary);
+        double[] energies = energies(samples);
+        RunOutputs.write(out, config, model, generated, samples, energies, reference,
+                loop.records(), evaluations, summary);
         if (config.refinement().steps() > 0) {
             printer.printf(Locale.ROOT, "run %s: generated samples, median U %.4g%s%n", name,
-                    medianEnergy(generated), generatedMetrics.isEmpty() ? ""
+                    median(energies(generated)), generatedMetrics.isEmpty() ? ""
                             : ", " + describe(generatedMetrics));
         }
         printer.printf(Locale.ROOT, "run %s: %d samples, median U %.4g, %s; wrote %s%n", name, n,
-                medianEnergy(samples), metrics.isEmpty() ? "no reference" : describe(metrics),
+                median(energies), metrics.isEmpty() ? "no reference" : describe(metrics),
                 out);
         printer.flush();
         return summary;
@@ -318,13 +319,20 @@ final class IdemRun {
         return null;
     }
 
-    /** The median energy U of the configurations xs (kT = 1). */
-    private double medianEnergy(double[] xs) {
+    /** The energies U of the configurations xs (kT = 1). */
+    private double[] energies(double[] xs) {
         int n = xs.length / model.dimension();
         double[] energies = new double[n];
         model.energies(xs, 0, n, energies);
-        Arrays.sort(energies);
-        return n % 2 == 1 ? energies[n / 2] : 0.5 * (energies[n / 2 - 1] + energies[n / 2]);
+        return energies;
+    }
+
+    /** The median of {@code values} (not changed). */
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 
     private List<MetricWithFloor> metrics(double[] samples, double[] reference) {

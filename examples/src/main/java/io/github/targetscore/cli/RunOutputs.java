@@ -41,13 +41,19 @@ final class RunOutputs {
     private RunOutputs() {
     }
 
+    /**
+     * Writes the run's files.
+     *
+     * @param generated the network's samples, before the refinement
+     * @param samples the final samples
+     * @param energies their energies U at kT = 1
+     * @param reference the reference configurations, or null
+     */
     static void write(Path out, RunConfig config, EnergyModel model, double[] generated,
-            double[] samples, double[] reference, List<EpochRecord> records, List<IdemRun.Evaluation> evaluations,
-            IdemRun.Summary summary) throws IOException {
+            double[] samples, double[] energies, double[] reference, List<EpochRecord> records,
+            List<IdemRun.Evaluation> evaluations, IdemRun.Summary summary) throws IOException {
         int d = model.manifold().dimension();
         int n = samples.length / d;
-        double[] energies = new double[n];
-        model.energies(samples, 0, n, energies);
         NpyArrays.write(out.resolve("samples.npy"), samples, n, d);
         NpyArrays.write(out.resolve("energies.npy"), energies);
         if (config.refinement().steps() > 0) {

@@ -137,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
             for (String loss : config.losses()) {
                 ScoreIdentity identity = identity(loss, dataVariance, modeVariance);
                 evaluations.addAll(train(config, loss, identity, model, target, schedule, data,
-                        exact, mmd, dataVariance, pool, printer));
+                        exact, mmd, dataVariance, modeVariance, pool, printer));
                 List<MetricWithFloor> metrics = SampleMetrics.of(model).compare(lastSamples,
                         reference, config.seed());
                 finalMetrics.put(loss, metrics);
@@ -155,11 +155,10 @@ final class TrainCommand implements Callable<Integer> {
 
     private List<Evaluation> train(TrainConfig config, String loss, ScoreIdentity identity,
             EnergyModel model, BoltzmannDensity target, NoiseSchedule schedule, double[] data,
-            double[] exact, MaximumMeanDiscrepancy mmd, double dataVariance, ForkJoinPool pool,
-            PrintWriter printer) throws IOException {
+            double[] exact, MaximumMeanDiscrepancy mmd, double dataVariance, double modeVariance,
+            ForkJoinPool pool, PrintWriter printer) throws IOException {
         TrainConfig.Optimiser opt = config.optimiser();
         ScheduleConfig times = config.schedule();
-        int d = model.manifold().dimension();
         Weighting named = Weighting.byName(config.weighting(), dataVariance);
         Weighting weighting = config.normaliseWeighting()
                 ? named.normalisedOn(schedule, times.minTime()) : named;
@@ -174,8 +173,7 @@ final class TrainCommand implements Callable<Integer> {
         AdamOptimiser adam = AdamOptimiser.builder(network.parameters()).learningRate(rate)
                 .gradientClipping(opt.gradientClip()).emaDecay(opt.ema()).build();
         ScoreModel scoreModel = ScoreModel.of(network,
-                net.parameterisation(target, dataVariance,
-                        TargetMoments.modeVariance(target, data, d), opt.scoreClip()),
+                net.parameterisation(target, dataVariance, modeVariance, opt.scoreClip()),
                 schedule);
         Trainer trainer = Trainer.of(scoreModel, source, adam, opt.batchSize(), objective(loss,
                 config.seed()));
