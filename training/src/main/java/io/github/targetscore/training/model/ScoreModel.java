@@ -3,12 +3,14 @@ package io.github.targetscore.training.model;
 import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.samplers.diffusion.ScoreFunction;
 import io.github.targetscore.training.ArrayBridge;
+import io.github.targetscore.training.HostCopy;
 import io.github.targetscore.training.network.ScoreNetwork;
 import io.github.targetscore.training.network.TangentNetwork;
 import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A score model s_θ(y, t) = c_out F_θ(c_in y, t) + c_skip y + b(y, t): a {@link ScoreNetwork}
@@ -35,6 +37,12 @@ public final class ScoreModel implements ScoreFunction {
     private final int tangentDimension;
     private final double[] point;
     private final double[] score;
+    // per-batch scratch, grown to the largest batch seen (a model serves one thread)
+    private final HostCopy host = new HostCopy();
+    private Prepared scratch = new Prepared(0, 0, 0);
+    private double[] networkOutputs = new double[0];
+    private double[] batchScores = new double[0];
+    private INDArray outputGradient;
 
     private ScoreModel(ScoreNetwork network, Parameterisation parameterisation,
             NoiseSchedule schedule) {
@@ -129,7 +137,10 @@ public final class ScoreModel implements ScoreFunction {
         int rows = batch.size();
         Prepared prepared = prepare(batch.points(), batch.times(), 0, rows);
         int dt = tangentDimension;
-        double[] scores = new double[rows * dt];
+        if (batchScores.length < rows * dt) {
+            batchScores = new double[rows * dt];
+        }
+        double[] scores = batchScores;
         combine(prepared, network.forward(prepared.inputs, prepared.rowTimes, 0, rows),
                 batch.points(), 0, scores);
         double[] targets = batch.targets();
@@ -148,7 +159,11 @@ public final class ScoreModel implements ScoreFunction {
             total += rowLosses[i];
         }
         checkFinite(total);
-        network.backward(matrix(scores, rows, dt));
+        if (outputGradient == null || outputGradient.rows() != rows) {
+            outputGradient = Nd4j.create(network.parameters().dataType(), rows, dt);
+        }
+        host.write(scores, outputGradient);
+        network.backward(outputGradient);
         return total / rows;
     }
 
@@ -256,18 +271,30 @@ public final class ScoreModel implements ScoreFunction {
         return ArrayBridge.toMatrix(rows, 0, count, width, network.parameters().dataType());
     }
 
-    /** A batch's network inputs c_in·y (row-major) and times, with each row's coefficients. */
-    private record Prepared(double[] inputs, double[] inputScales, double[] outputScales,
-            double[] skipScales, double[] rowTimes) {
+    /**
+     * A batch's network inputs c_in·y (row-major) and times, with each row's coefficients, in
+     * arrays of at least {@code count} rows (the model's scratch, reused by the next batch).
+     */
+    private record Prepared(int count, double[] inputs, double[] inputScales,
+            double[] outputScales, double[] skipScales, double[] rowTimes) {
+        Prepared(int count, int capacity, int d) {
+            this(count, new double[capacity * d], new double[capacity], new double[capacity],
+                    new double[capacity], new double[capacity]);
+        }
     }
 
     private Prepared prepare(double[] points, double[] times, int start, int count) {
         int d = dimension;
-        double[] inputs = new double[count * d];
-        double[] rowTimes = new double[count];
-        double[] inScales = new double[count];
-        double[] outScales = new double[count];
-        double[] skipScales = new double[count];
+        if (scratch.rowTimes.length < count) {
+            scratch = new Prepared(count, count, d);
+        }
+        Prepared prepared = new Prepared(count, scratch.inputs, scratch.inputScales,
+                scratch.outputScales, scratch.skipScales, scratch.rowTimes);
+        double[] inputs = prepared.inputs;
+        double[] rowTimes = prepared.rowTimes;
+        double[] inScales = prepared.inputScales;
+        double[] outScales = prepared.outputScales;
+        double[] skipScales = prepared.skipScales;
         for (int i = 0; i < count; i++) {
             double t = NoiseSchedule.checkTime(times[start + i]);
             double alpha = schedule.alpha(t);
@@ -286,7 +313,7 @@ public final class ScoreModel implements ScoreFunction {
                 inputs[i * d + j] = inScales[i] * y;
             }
         }
-        return new Prepared(inputs, inScales, outScales, skipScales, rowTimes);
+        return prepared;
     }
 
     /**
@@ -298,9 +325,12 @@ public final class ScoreModel implements ScoreFunction {
         int d = dimension;
         int dt = tangentDimension;
         boolean flat = d == dt;
-        int count = prepared.rowTimes.length;
-        double[] f = new double[count * dt];
-        ArrayBridge.copyRows(output, f, 0);
+        int count = prepared.count;
+        if (networkOutputs.length < count * dt) {
+            networkOutputs = new double[count * dt];
+        }
+        double[] f = networkOutputs;
+        host.read(output, f); // [count, d_T] by the network's contract
         for (int i = 0; i < count; i++) {
             int row = (start + i) * d;
             int tangentRow = (start + i) * dt;
