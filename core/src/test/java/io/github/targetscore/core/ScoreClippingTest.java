@@ -35,4 +35,24 @@ class ScoreClippingTest {
         assertThrows(IllegalArgumentException.class,
                 () -> ScoreClipping.of(EuclideanSpace.of(2), Double.NaN));
     }
+
+    @Test
+    void aNoiseLevelLeavesScoresBelowItWhole() {
+        ScoreClipping clip = ScoreClipping.of(EuclideanSpace.of(2), 1).fromNoiseLevel(0.1);
+        assertEquals(0.1, clip.minNoiseLevel(), 0);
+        assertEquals(0, ScoreClipping.of(EuclideanSpace.of(2), 1).minNoiseLevel(), 0);
+        double[] v = {3, 4};
+        assertFalse(clip.apply(v, 0, 0.099));
+        assertArrayEquals(new double[] {3, 4}, v, 0);
+        assertTrue(clip.apply(v, 0, 0.1));
+        assertArrayEquals(new double[] {0.6, 0.8}, v, 1e-15);
+        v = new double[] {3, 4};
+        assertTrue(clip.apply(v, 0)); // a vector of no noise level is capped
+        assertEquals(2, clip.dimension());
+        assertFalse(ScoreClipping.none().fromNoiseLevel(0.1).isActive());
+        assertThrows(IllegalArgumentException.class, () -> clip.fromNoiseLevel(-1));
+        assertThrows(IllegalArgumentException.class, () -> clip.fromNoiseLevel(Double.NaN));
+        assertThrows(IllegalArgumentException.class,
+                () -> clip.fromNoiseLevel(Double.POSITIVE_INFINITY));
+    }
 }

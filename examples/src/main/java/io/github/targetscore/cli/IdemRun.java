@@ -252,12 +252,13 @@ final class IdemRun {
         ScoreEstimator estimator = ScoreEstimator.of(target, identity(e),
                 PosteriorSamplers.create(e.sampler(), e.samples(), e.chains(), e.warmup(),
                         e.leapfrogSteps(), target, "estimator.sampler"))
-                .withClipping(e.clipNorm());
+                .withClipping(e.clipping(target.manifold()));
         double dataVariance = e.dataVariance() != null ? e.dataVariance() : 1;
         ScoreNetwork network = config.network().create(model, config.seed());
         ScoreModel scoreModel = ScoreModel.of(network,
                 config.network().parameterisation(modelTarget, dataVariance,
-                        e.modeVariance() != null ? e.modeVariance() : Double.NaN, e.clipNorm()),
+                        e.modeVariance() != null ? e.modeVariance() : Double.NaN,
+                        e.clipping(target.manifold())),
                 schedule);
         RunConfig.Loop sizes = config.loop();
         RunConfig.Optimiser opt = config.optimiser();
@@ -274,7 +275,7 @@ final class IdemRun {
                 .batchSize(sizes.batchSize()).bufferCapacity(sizes.bufferCapacity())
                 .times(config.schedule().minTime(), config.schedule().maxTime())
                 .weighting(Weighting.byName(sizes.weighting(), dataVariance))
-                .generationClipping(e.clipNorm())
+                .generationClipping(e.clipping(target.manifold()))
                 .modelEvaluationCounter(modelTarget::gradientEvaluations)
                 .seed(config.seed()).pool(pool).build();
     }

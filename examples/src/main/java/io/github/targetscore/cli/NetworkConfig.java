@@ -1,7 +1,8 @@
 package io.github.targetscore.cli;
 
-import io.github.targetscore.core.LogDensity;
 import io.github.targetscore.core.EnergyModel;
+import io.github.targetscore.core.LogDensity;
+import io.github.targetscore.core.ScoreClipping;
 import io.github.targetscore.core.manifold.ParticleSpace;
 import io.github.targetscore.training.model.Parameterisation;
 import io.github.targetscore.training.network.Activation;
@@ -77,7 +78,7 @@ record NetworkConfig(String type, Integer width, Integer depth, String activatio
      * @param modeVariance σ_mode² for {@code blended-target-score}, NaN where none is known
      */
     Parameterisation parameterisation(LogDensity target, double dataVariance,
-            double modeVariance, double clip) {
+            double modeVariance, ScoreClipping clip) {
         switch (parameterisation) {
             case "plain": return Parameterisation.plain();
             case "preconditioned": return Parameterisation.preconditioned(dataVariance);

@@ -6,6 +6,7 @@ import io.github.targetscore.cli.plot.LinePanel;
 import io.github.targetscore.core.BoltzmannDensity;
 import io.github.targetscore.core.EnergyModel;
 import io.github.targetscore.core.EnergyRegistry;
+import io.github.targetscore.core.ScoreClipping;
 import io.github.targetscore.core.identity.ScoreIdentity;
 import io.github.targetscore.core.loss.PosteriorTrace;
 import io.github.targetscore.core.loss.Weighting;
@@ -208,7 +209,8 @@ final class TrainCommand implements Callable<Integer> {
         AdamOptimiser adam = AdamOptimiser.builder(network.parameters()).learningRate(rate)
                 .gradientClipping(opt.gradientClip()).emaDecay(opt.ema()).build();
         ScoreModel scoreModel = ScoreModel.of(network,
-                net.parameterisation(target, dataVariance, modeVariance, opt.scoreClip()),
+                net.parameterisation(target, dataVariance, modeVariance,
+                        ScoreClipping.of(target.manifold(), opt.scoreClip())),
                 schedule);
         Trainer trainer = Trainer.of(scoreModel, source, adam, opt.batchSize(), objective(loss,
                 config.seed()));

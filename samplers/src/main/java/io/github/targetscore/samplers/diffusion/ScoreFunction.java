@@ -82,10 +82,13 @@ public interface ScoreFunction {
      * spaces): the reverse diffusion of a learned score then moves a sample by at most
      * g(t)²Δt times the cap per step, so a network evaluated far from where it was trained cannot
      * throw samples out exponentially. Use the cap of the regression targets the network was
-     * trained on.
+     * trained on. A cap from a noise level σ_c ({@link ScoreClipping#fromNoiseLevel}) applies at
+     * the times with σ(t) ≥ σ_c of {@code schedule}.
      */
-    static ScoreFunction clipped(ScoreFunction score, ScoreClipping clipping) {
+    static ScoreFunction clipped(ScoreFunction score, ScoreClipping clipping,
+            NoiseSchedule schedule) {
         return new ClippedScore(Objects.requireNonNull(score, "score"),
-                Objects.requireNonNull(clipping, "clipping"));
+                Objects.requireNonNull(clipping, "clipping"),
+                Objects.requireNonNull(schedule, "schedule"));
     }
 }

@@ -113,8 +113,20 @@ public final class ScoreEstimator {
      * systems) at {@code maxNorm}, in inverse units of x.
      */
     public ScoreEstimator withClipping(double maxNorm) {
-        return new ScoreEstimator(target, identities, sampler,
-                ScoreClipping.of(target.manifold(), maxNorm));
+        return withClipping(ScoreClipping.of(target.manifold(), maxNorm));
+    }
+
+    /**
+     * A copy that caps each estimate with {@code clipping}, at the points whose noise level σ it
+     * clips (see {@link ScoreClipping#fromNoiseLevel}).
+     */
+    public ScoreEstimator withClipping(ScoreClipping clipping) {
+        int t = target.manifold().tangentDimension();
+        if (clipping.isActive() && clipping.dimension() != t) {
+            throw new IllegalArgumentException("clipping of " + clipping.dimension()
+                    + "-vectors for scores of " + t + " components");
+        }
+        return new ScoreEstimator(target, identities, sampler, clipping);
     }
 
     /** The target p_X. */
@@ -230,7 +242,7 @@ public final class ScoreEstimator {
                 for (int m = 0; m < identities.size(); m++) {
                     Accumulator out = outputs.get(m);
                     combine(w, posterior.noise(), identities.get(m), i * t, out);
-                    if (clipping.apply(out.estimates, i * t)) {
+                    if (clipping.apply(out.estimates, i * t, sigmas[i])) {
                         out.clipped.incrementAndGet();
                     }
                 }

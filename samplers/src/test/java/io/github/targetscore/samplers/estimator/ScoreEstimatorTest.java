@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.targetscore.core.BoltzmannDensity;
 import io.github.targetscore.core.LogDensity;
+import io.github.targetscore.core.ScoreClipping;
 import io.github.targetscore.core.identity.ScoreIdentity;
+import io.github.targetscore.core.manifold.EuclideanSpace;
 import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.core.random.RandomStreams;
 import io.github.targetscore.samplers.importance.ExactPosteriorSampler;
@@ -311,6 +313,17 @@ class ScoreEstimatorTest {
         }
         // the variances describe the unclipped estimate
         assertArrayEquals(free.variances(), capped.variances(), 0);
+        // a cap from a noise level above σ leaves the estimate whole; from σ itself it caps
+        ScoreClipping clipping = ScoreClipping.of(target.manifold(), cap);
+        ScoreEstimates above = estimator.withClipping(clipping.fromNoiseLevel(0.11))
+                .estimate(y, alpha, sigma, RandomStreams.of(2), POOL);
+        assertEquals(0, above.clippedPoints());
+        assertArrayEquals(free.estimates(), above.estimates(), 0);
+        ScoreEstimates from = estimator.withClipping(clipping.fromNoiseLevel(0.1))
+                .estimate(y, alpha, sigma, RandomStreams.of(2), POOL);
+        assertArrayEquals(capped.estimates(), from.estimates(), 0);
+        assertThrows(IllegalArgumentException.class, () -> estimator.withClipping(
+                ScoreClipping.of(EuclideanSpace.of(3), 1)));
     }
 
     @Test

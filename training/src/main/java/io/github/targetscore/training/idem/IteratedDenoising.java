@@ -51,9 +51,14 @@ public final class IteratedDenoising {
 
     private IteratedDenoising(Builder b) {
         this.model = b.model;
-        this.generator = b.generationClip < Double.POSITIVE_INFINITY
-                ? ScoreFunction.clipped(model, ScoreClipping.of(b.estimator.target().manifold(),
-                        b.generationClip))
+        if (b.generationClipping.isActive()
+                && b.generationClipping.dimension() != model.tangentDimension()) {
+            throw new IllegalArgumentException("generation clipping of "
+                    + b.generationClipping.dimension() + "-vectors for scores of "
+                    + model.tangentDimension() + " components");
+        }
+        this.generator = b.generationClipping.isActive()
+                ? ScoreFunction.clipped(model, b.generationClipping, model.schedule())
                 : model;
         this.diffusion = b.diffusion;
         this.buffer = ReplayBuffer.withCapacity(model.dimension(), b.bufferCapacity);
@@ -182,7 +187,7 @@ public final class IteratedDenoising {
         private double minTime = Weighting.DEFAULT_T_MIN;
         private double maxTime = 1;
         private Weighting weighting = Weighting.uniform();
-        private double generationClip = Double.POSITIVE_INFINITY;
+        private ScoreClipping generationClipping = ScoreClipping.none();
         private LongSupplier modelEvaluationCounter = () -> 0;
         private long seed;
         private ForkJoinPool pool = ForkJoinPool.commonPool();
@@ -233,16 +238,12 @@ public final class IteratedDenoising {
         }
 
         /**
-         * Caps the norm of the model's score (per particle on particle spaces) while it drives
-         * the reverse diffusion (see {@link ScoreFunction#clipped}); use the regression targets'
-         * cap. Default: none.
+         * Caps the norm of the model's score (per particle on particle spaces; from the
+         * clipping's noise level up) while it drives the reverse diffusion (see {@link
+         * ScoreFunction#clipped}); use the regression targets' clipping. Default: none.
          */
-        public Builder generationClipping(double maxNorm) {
-            if (!(maxNorm > 0)) {
-                throw new IllegalArgumentException("generation clipping norm must be > 0, got "
-                        + maxNorm);
-            }
-            this.generationClip = maxNorm;
+        public Builder generationClipping(ScoreClipping clipping) {
+            this.generationClipping = Objects.requireNonNull(clipping, "clipping");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.github.targetscore.training.model;
 
 import io.github.targetscore.core.LogDensity;
+import io.github.targetscore.core.ScoreClipping;
 
 /**
  * How a score model turns a network F_θ into a score: s_θ(y, t) = c_out F_θ(c_in y, t) +
@@ -68,15 +69,14 @@ public interface Parameterisation {
      * F_θ(y, t). On SO(3)^n (α = 1) the base is the target's body-frame score ∇log p_X(y), the
      * Lie-group form of the same low-noise limit (TSM Proposition 3.2: the TSI integrand (yᵀx)
      * ω_X(x) tends to ω_X(y) as the posterior concentrates at x = y). The target score's norm is
-     * capped at {@code maxNorm} (per particle on a
-     * particle space, see {@link io.github.targetscore.core.ScoreClipping}) so that singular
-     * energies cannot blow the base up.
+     * capped by {@code clipping} at the noise levels it clips (per particle on a particle space,
+     * see {@link ScoreClipping}) so that singular energies cannot blow the base up.
      *
      * @param target p_X
-     * @param maxNorm the cap, &gt; 0 (+∞ for none)
+     * @param clipping the cap on ∇log p_X ({@link ScoreClipping#none()} for none)
      */
-    static Parameterisation targetScore(LogDensity target, double maxNorm) {
-        return new TargetScoreBase(target, maxNorm, Double.POSITIVE_INFINITY);
+    static Parameterisation targetScore(LogDensity target, ScoreClipping clipping) {
+        return new TargetScoreBase(target, clipping, Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -88,15 +88,15 @@ public interface Parameterisation {
      * where the network would otherwise have to cancel it.
      *
      * @param target p_X
-     * @param maxNorm the cap on ∇log p_X, &gt; 0 (+∞ for none)
+     * @param clipping the cap on ∇log p_X ({@link ScoreClipping#none()} for none)
      * @param variance v &gt; 0, in squared units of x
      */
-    static Parameterisation blendedTargetScore(LogDensity target, double maxNorm,
+    static Parameterisation blendedTargetScore(LogDensity target, ScoreClipping clipping,
             double variance) {
         if (!(variance > 0) || Double.isInfinite(variance)) {
             throw new IllegalArgumentException("the blended target score needs a finite variance"
                     + " > 0, got " + variance);
         }
-        return new TargetScoreBase(target, maxNorm, variance);
+        return new TargetScoreBase(target, clipping, variance);
     }
 }

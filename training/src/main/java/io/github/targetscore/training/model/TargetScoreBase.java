@@ -14,9 +14,14 @@ final class TargetScoreBase implements Parameterisation {
     private final ScoreClipping clipping;
     private final double variance;
 
-    TargetScoreBase(LogDensity target, double maxNorm, double variance) {
+    TargetScoreBase(LogDensity target, ScoreClipping clipping, double variance) {
         this.target = Objects.requireNonNull(target, "target");
-        this.clipping = ScoreClipping.of(target.manifold(), maxNorm);
+        if (clipping.isActive() && clipping.dimension() != target.manifold().tangentDimension()) {
+            throw new IllegalArgumentException("clipping of " + clipping.dimension()
+                    + "-vectors for a target score of " + target.manifold().tangentDimension()
+                    + " components");
+        }
+        this.clipping = clipping;
         this.variance = variance;
     }
 
@@ -25,7 +30,7 @@ final class TargetScoreBase implements Parameterisation {
         return true;
     }
 
-    /** out += w α⁻¹ clip(∇log p_X(y/α)), w = α²v/(α²v + σ²) (1 for v = +∞). */
+    /** out += w α⁻¹ clip_σ(∇log p_X(y/α)), w = α²v/(α²v + σ²) (1 for v = +∞). */
     @Override
     public void addBase(double[] y, int offset, double alpha, double sigma, double[] out,
             int outOffset, double[] point, double[] score) {
@@ -37,7 +42,7 @@ final class TargetScoreBase implements Parameterisation {
             point[i] = y[offset + i] / alpha;
         }
         target.logDensityAndScore(point, score);
-        clipping.apply(score, 0);
+        clipping.apply(score, 0, sigma);
         double weight = Double.isInfinite(variance) ? 1
                 : alpha * alpha * variance / (alpha * alpha * variance + sigma * sigma);
         for (int i = 0; i < score.length; i++) {

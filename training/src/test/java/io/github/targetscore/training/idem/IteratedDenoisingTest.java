@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.targetscore.core.ScoreClipping;
 import io.github.targetscore.core.identity.ScoreIdentity;
 import io.github.targetscore.core.loss.Weighting;
 import io.github.targetscore.core.manifold.EuclideanSpace;
@@ -164,13 +165,23 @@ class IteratedDenoisingTest {
                 SelfNormalisedImportanceSampler.of(K));
         ReverseDiffusion diffusion = ReverseDiffusion.of(Scheme.EULER_MARUYAMA, SCHEDULE,
                 TimeGrid.uniform(1, 1e-3, 100), EuclideanSpace.of(D));
+        ScoreClipping cap = ScoreClipping.of(EuclideanSpace.of(D), 1e-12);
         IteratedDenoising capped = IteratedDenoising.builder(model, estimator, diffusion, adam)
-                .generationClipping(1e-12).pool(POOL).build();
+                .generationClipping(cap).pool(POOL).build();
         double expected = 2 * SCHEDULE.variance(1) - SCHEDULE.variance(1e-3);
         double variance = meanSquare(capped.generate(4000, RandomStreams.of(5)));
         assertEquals(expected, variance, 5 * Math.sqrt(2.0 / 8000) * expected);
+        // from a noise level above σ(1) the cap never applies: the uncapped samples, bit for bit
+        IteratedDenoising never = IteratedDenoising.builder(model, estimator, diffusion, adam)
+                .generationClipping(cap.fromNoiseLevel(2 * SCHEDULE.sigma(1))).pool(POOL)
+                .build();
+        IteratedDenoising uncapped = IteratedDenoising.builder(model, estimator, diffusion, adam)
+                .pool(POOL).build();
+        assertArrayEquals(uncapped.generate(50, RandomStreams.of(6)),
+                never.generate(50, RandomStreams.of(6)));
         assertThrows(IllegalArgumentException.class, () -> IteratedDenoising.builder(model,
-                estimator, diffusion, adam).generationClipping(0));
+                estimator, diffusion, adam)
+                .generationClipping(ScoreClipping.of(EuclideanSpace.of(D + 1), 1)).build());
     }
 
     @Test

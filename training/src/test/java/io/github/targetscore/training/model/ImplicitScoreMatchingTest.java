@@ -3,6 +3,7 @@ package io.github.targetscore.training.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.targetscore.core.ScoreClipping;
 import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.training.IsotropicGaussian;
 import io.github.targetscore.training.ParameterGradients;
@@ -110,7 +111,7 @@ class ImplicitScoreMatchingTest {
     @Test
     void targetScoreParameterisationIsRefused() {
         ScoreModel model = model(Parameterisation.targetScore(new IsotropicGaussian(D, 1),
-                Double.POSITIVE_INFINITY));
+                ScoreClipping.none()));
         assertThrows(IllegalStateException.class,
                 () -> ScoreMatchingObjective.implicitExact().lossAndGradient(model, batch(), 0));
         assertThrows(IllegalArgumentException.class,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.targetscore.core.ScoreClipping;
 import io.github.targetscore.core.noise.NoiseSchedule;
 import io.github.targetscore.training.IsotropicGaussian;
 import io.github.targetscore.training.ParameterGradients;
@@ -38,7 +39,7 @@ class ScoreModelTest {
         return schedules().stream().flatMap(schedule -> Stream.of(
                 Arguments.of(schedule, Parameterisation.preconditioned(VARIANCE)),
                 Arguments.of(schedule, Parameterisation.blendedTargetScore(GAUSSIAN,
-                        Double.POSITIVE_INFINITY, VARIANCE))));
+                        ScoreClipping.none(), VARIANCE))));
     }
 
     /**
@@ -68,9 +69,9 @@ class ScoreModelTest {
     @Test
     void theBlendedBaseNeedsAFiniteVariance() {
         assertThrows(IllegalArgumentException.class,
-                () -> Parameterisation.blendedTargetScore(GAUSSIAN, 1, 0));
+                () -> Parameterisation.blendedTargetScore(GAUSSIAN, ScoreClipping.none(), 0));
         assertThrows(IllegalArgumentException.class, () -> Parameterisation.blendedTargetScore(
-                GAUSSIAN, 1, Double.POSITIVE_INFINITY));
+                GAUSSIAN, ScoreClipping.none(), Double.POSITIVE_INFINITY));
     }
 
     @Test
@@ -78,7 +79,7 @@ class ScoreModelTest {
         IsotropicGaussian gaussian = new IsotropicGaussian(2, 0.5);
         NoiseSchedule schedule = NoiseSchedule.cosine();
         ScoreModel model = ScoreModel.of(zeroNetwork(2),
-                Parameterisation.targetScore(gaussian, Double.POSITIVE_INFINITY), schedule);
+                Parameterisation.targetScore(gaussian, ScoreClipping.none()), schedule);
         double[] ys = {0.3, -1.2};
         double[] out = new double[2];
         model.score(ys, new double[] {0.4}, 0, 1, out);
@@ -86,9 +87,22 @@ class ScoreModelTest {
         for (int j = 0; j < 2; j++) {
             assertEquals(-(ys[j] / a) / 0.5 / a, out[j], 1e-12);
         }
+        ScoreClipping cap = ScoreClipping.of(gaussian.manifold(), 1.0);
         ScoreModel clipped = ScoreModel.of(zeroNetwork(2),
-                Parameterisation.targetScore(gaussian, 1.0), schedule);
+                Parameterisation.targetScore(gaussian, cap), schedule);
         clipped.score(ys, new double[] {0.4}, 0, 1, out);
+        assertEquals(1 / a, Math.hypot(out[0], out[1]), 1e-12);
+        // a cap from a noise level above σ(0.4) leaves the base whole there, and caps above it
+        double sigma = schedule.sigma(0.4);
+        ScoreModel fromAbove = ScoreModel.of(zeroNetwork(2), Parameterisation.targetScore(
+                gaussian, cap.fromNoiseLevel(1.01 * sigma)), schedule);
+        fromAbove.score(ys, new double[] {0.4}, 0, 1, out);
+        for (int j = 0; j < 2; j++) {
+            assertEquals(-(ys[j] / a) / 0.5 / a, out[j], 1e-12);
+        }
+        ScoreModel fromBelow = ScoreModel.of(zeroNetwork(2), Parameterisation.targetScore(
+                gaussian, cap.fromNoiseLevel(0.99 * sigma)), schedule);
+        fromBelow.score(ys, new double[] {0.4}, 0, 1, out);
         assertEquals(1 / a, Math.hypot(out[0], out[1]), 1e-12);
     }
 
