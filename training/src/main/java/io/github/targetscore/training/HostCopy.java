@@ -76,8 +76,48 @@ public final class HostCopy {
         }
     }
 
+    /**
+     * Copies a contiguous float32 array (n elements, row-major; a view is fine) into
+     * {@code destination[0 .. n)}: one bulk transfer, no staging, so it is static.
+     *
+     * @throws IllegalArgumentException if the array is not contiguous float32 or the
+     *     destination is too short
+     */
+    public static void readFloats(INDArray source, float[] destination) {
+        int n = floatLength(source, destination);
+        java.nio.FloatBuffer buffer = source.data().asNioFloat();
+        buffer.get(buffer.position(), destination, 0, n);
+    }
+
+    /**
+     * Overwrites a contiguous float32 array (n elements, row-major; a view is fine) with
+     * {@code source[0 .. n)}.
+     *
+     * @throws IllegalArgumentException if the array is not contiguous float32 or the source is
+     *     too short
+     */
+    public static void writeFloats(float[] source, INDArray destination) {
+        int n = floatLength(destination, source);
+        java.nio.FloatBuffer buffer = destination.data().asNioFloat();
+        buffer.put(buffer.position(), source, 0, n);
+    }
+
+    private static int floatLength(INDArray array, float[] host) {
+        if (!contiguous(array, DataType.FLOAT)) {
+            throw new IllegalArgumentException("a bulk float copy needs a contiguous float32"
+                    + " array, got " + array.dataType() + " " + array.ordering() + "-ordered with"
+                    + " element stride " + array.elementWiseStride());
+        }
+        int n = Math.toIntExact(array.length());
+        if (host.length < n) {
+            throw new IllegalArgumentException("a host array for " + n + " elements holds only "
+                    + host.length);
+        }
+        return n;
+    }
+
     private static boolean contiguous(INDArray array, DataType type) {
-        return array.dataType() == type && array.ordering() == 'c'
+        return array.dataType() == type && (array.ordering() == 'c' || array.isVectorOrScalar())
                 && (array.length() == 1 || array.elementWiseStride() == 1);
     }
 

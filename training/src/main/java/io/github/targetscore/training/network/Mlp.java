@@ -22,8 +22,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * third of a SameDiff graph execution of the same network at batch 512 (the graph executor's
  * per-op bookkeeping dominates small networks). The input rows [u, e(t)] are assembled in Java
  * and copied out in one transfer, with the embedding's vectorised Java form (ND4J's sin and cos
- * ops run scalar: they cost a tenth of a 128-wide training step). Weights are initialised
- * Glorot-normal from a seed, biases at zero.
+ * ops run scalar: they cost a tenth of a 128-wide training step). A float32 SiLU network keeps
+ * its hidden layers' element-wise work on the heap: each product z W comes over in one transfer,
+ * bias, σ, a (and at the backward step φ' and the bias gradient) are single vectorised Java
+ * passes, and only a (and G_l) go back for the next product, where ND4J took four native passes
+ * each way. Weights are initialised Glorot-normal from a seed, biases at zero.
  */
 public final class Mlp implements TangentNetwork {
 
@@ -53,6 +56,16 @@ public final class Mlp implements TangentNetwork {
     private INDArray[] auxiliary;
     private INDArray[] layerGradients;
     private INDArray[] derivatives;
+    // the fused float32 SiLU path (see hostLayers): per hidden layer z (with bias) and σ(z) on
+    // the heap, a staging row block and the bias values and gradients
+    private final boolean hostLayers;
+    private boolean hostLayersCurrent;
+    private float[][] hostPreActivations;
+    private float[][] hostSigmoids;
+    private float[] hostStage;
+    private float[] hostBias;
+    private float[] hostBiasGradient;
+    private INDArray biasGradientStage;
     // forward-mode tangents, allocated on first use: ḣ_l (ḣ_0 = v), ż_l, φ''(z_l), J_F v,
     // and the tangent adjoints of the backward pass
     private int tangentBatch = -1;
@@ -106,6 +119,7 @@ public final class Mlp implements TangentNetwork {
             weightGradients[l] = parameters.gradient("w" + l);
             biasGradients[l] = parameters.gradient("b" + l);
         }
+        this.hostLayers = activation == Activation.SILU && dataType == DataType.FLOAT;
     }
 
     /**
@@ -199,12 +213,47 @@ public final class Mlp implements TangentNetwork {
         for (int l = 0; l <= depth; l++) {
             INDArray z = l == depth ? activations[depth + 1] : preActivations[l];
             Nd4j.gemm(activations[l], weights[l], z, false, false, 1.0, 0.0);
-            z.addiRowVector(biases[l]);
-            if (l < depth) {
-                activation.forward(z, activations[l + 1], auxiliary[l]);
+            if (l < depth && hostLayers) {
+                hostSilu(l, z);
+            } else {
+                z.addiRowVector(biases[l]);
+                if (l < depth) {
+                    activation.forward(z, activations[l + 1], auxiliary[l]);
+                }
             }
         }
+        hostLayersCurrent = hostLayers;
         return activations[depth + 1];
+    }
+
+    /**
+     * The fused float32 SiLU layer: z W (no bias yet) comes to the heap in one transfer, where
+     * the bias, σ and a are one vectorised pass ({@link SiluKernel}); a goes back for the next
+     * product, z and σ stay on the heap for the backward pass. This replaces four native passes
+     * (bias, σ, a, and at the backward step four more for φ' and the bias gradient's product),
+     * each a JNI call of several microseconds on 64k elements.
+     */
+    private void hostSilu(int l, INDArray z) {
+        float[] zs = hostPreActivations[l];
+        HostCopy.readFloats(z, zs);
+        HostCopy.readFloats(biases[l], hostBias);
+        SiluKernel.forward(zs, hostBias, batch, width, hostSigmoids[l], hostStage);
+        HostCopy.writeFloats(hostStage, activations[l + 1]);
+    }
+
+    /**
+     * The native arrays of the hidden layers (z with bias, σ) from their heap copies, for the
+     * tangent passes, which read them.
+     */
+    private void materialiseHostLayers() {
+        if (!hostLayersCurrent) {
+            return;
+        }
+        for (int l = 0; l < depth; l++) {
+            HostCopy.writeFloats(hostPreActivations[l], preActivations[l]);
+            HostCopy.writeFloats(hostSigmoids[l], auxiliary[l]);
+        }
+        hostLayersCurrent = false;
     }
 
     @Override
@@ -213,19 +262,37 @@ public final class Mlp implements TangentNetwork {
             throw new IllegalStateException("backward needs a gradient of the last forward's shape "
                     + (batch < 0 ? "(no forward yet)" : "[" + batch + ", " + outputDimension + "]"));
         }
+        boolean fused = hostLayersCurrent;
         INDArray g = outputGradient;
         for (int l = depth; l >= 0; l--) {
             Nd4j.gemm(activations[l], g, weightGradients[l], true, false, 1.0, 1.0);
-            Nd4j.gemm(onesRow, g, biasGradients[l], false, false, 1.0, 1.0); // Σ_rows g
+            if (l == depth || !fused) {
+                Nd4j.gemm(onesRow, g, biasGradients[l], false, false, 1.0, 1.0); // Σ_rows g
+            }
             if (l > 0) {
                 INDArray next = layerGradients[l - 1];
                 Nd4j.gemm(g, weights[l], next, false, true, 1.0, 0.0);
-                activation.derivative(preActivations[l - 1], activations[l], auxiliary[l - 1],
-                        derivatives[l - 1]);
-                next.muli(derivatives[l - 1]);
+                if (fused) {
+                    hostSiluBackward(l - 1, next);
+                } else {
+                    activation.derivative(preActivations[l - 1], activations[l],
+                            auxiliary[l - 1], derivatives[l - 1]);
+                    next.muli(derivatives[l - 1]);
+                }
                 g = next;
             }
         }
+    }
+
+    /** G ← G ⊙ φ'(z) of hidden layer k on the heap, adding Σ_rows G to its bias gradient. */
+    private void hostSiluBackward(int k, INDArray g) {
+        HostCopy.readFloats(g, hostStage);
+        java.util.Arrays.fill(hostBiasGradient, 0f);
+        SiluKernel.backward(hostStage, hostPreActivations[k], hostSigmoids[k], batch, width,
+                hostBiasGradient);
+        HostCopy.writeFloats(hostStage, g);
+        HostCopy.writeFloats(hostBiasGradient, biasGradientStage);
+        biasGradients[k].addi(biasGradientStage);
     }
 
     @Override
@@ -243,6 +310,7 @@ public final class Mlp implements TangentNetwork {
     @Override
     public INDArray forwardWithTangent(INDArray inputs, INDArray times, INDArray tangents) {
         forward(inputs, times);
+        materialiseHostLayers();
         if (!tangents.equalShapes(inputs)) {
             throw new IllegalArgumentException("tangents must have the inputs' shape "
                     + java.util.Arrays.toString(inputs.shape()) + ", got "
@@ -353,6 +421,15 @@ public final class Mlp implements TangentNetwork {
             derivatives[l] = Nd4j.create(type, rows, width);
         }
         activations[depth + 1] = Nd4j.create(type, rows, outputDimension);
+        if (hostLayers) {
+            int n = Math.multiplyExact(rows, width);
+            hostPreActivations = new float[depth][n];
+            hostSigmoids = new float[depth][n];
+            hostStage = new float[n];
+            hostBias = new float[width];
+            hostBiasGradient = new float[width];
+            biasGradientStage = Nd4j.create(type, 1, width);
+        }
         batch = rows;
         tangentBatch = -1;
     }

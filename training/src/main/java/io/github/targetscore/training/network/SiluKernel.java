@@ -78,6 +78,37 @@ final class SiluKernel {
         }
     }
 
+    /**
+     * A dense layer's SiLU on the heap: z ← z + b (b broadcast over the rows), s = σ(z),
+     * a = z s, for {@code rows} rows of {@code width}.
+     */
+    static void forward(float[] z, float[] bias, int rows, int width, float[] s, float[] a) {
+        for (int r = 0; r < rows; r++) {
+            int row = r * width;
+            for (int j = 0; j < width; j++) {
+                z[row + j] += bias[j];
+            }
+        }
+        silu(z, a, s, rows * width);
+    }
+
+    /**
+     * The same layer's backward step on the heap: g ← g ⊙ φ'(z) with φ'(z) = s(1 + z(1 − s)),
+     * and the bias gradient b̄_j += Σ_rows g_j of the result.
+     */
+    static void backward(float[] g, float[] z, float[] s, int rows, int width,
+            float[] biasGradient) {
+        for (int r = 0; r < rows; r++) {
+            int row = r * width;
+            for (int j = 0; j < width; j++) {
+                float sj = s[row + j];
+                float gj = g[row + j] * (sj * (1 + z[row + j] * (1 - sj)));
+                g[row + j] = gj;
+                biasGradient[j] += gj;
+            }
+        }
+    }
+
     /** a[i] = z[i] σ(z[i]), s[i] = σ(z[i]) for i < n: one loop the JIT vectorises. */
     static void silu(float[] z, float[] a, float[] s, int n) {
         for (int i = 0; i < n; i++) {

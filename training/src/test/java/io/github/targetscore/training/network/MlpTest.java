@@ -34,6 +34,56 @@ class MlpTest {
         return net.forward(u, t).mul(c).sumNumber().doubleValue();
     }
 
+    /**
+     * The float32 SiLU network runs its hidden layers on the heap (fused bias, σ, a and φ'): its
+     * output, gradient and tangent match the float64 network's native ops with the same
+     * parameters to float precision, also after a tangent pass has moved the layers back.
+     */
+    @Test
+    void float32SiluLayersMatchTheFloat64Network() {
+        Mlp single = Mlp.builder(D).width(16).depth(3).embeddingDimension(8).seed(5).build();
+        Mlp reference = Mlp.builder(D).width(16).depth(3).embeddingDimension(8)
+                .dataType(DataType.DOUBLE).seed(5).build();
+        UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(21L);
+        long size = single.parameters().size();
+        single.parameters().values().addi(random(rng, 1, (int) size, 0.2).reshape(size)
+                .castTo(DataType.FLOAT));
+        reference.parameters().values().assign(single.parameters().values()
+                .castTo(DataType.DOUBLE));
+        int rows = 37;
+        INDArray u = random(rng, rows, D, 2);
+        INDArray t = random(rng, rows, 1, 0.5).addi(0.5);
+        INDArray c = random(rng, rows, D, 1);
+        INDArray v = random(rng, rows, D, 1);
+        INDArray expected = reference.forward(u, t).dup();
+        reference.parameters().zeroGradients();
+        reference.backward(c);
+        INDArray expectedGradient = reference.parameters().gradients().dup();
+        INDArray expectedTangent = reference.forwardWithTangent(u, t, v).dup();
+        for (boolean tangentFirst : new boolean[] {false, true}) {
+            INDArray output = tangentFirst
+                    ? single.forwardWithTangent(u.castTo(DataType.FLOAT), t.castTo(DataType.FLOAT),
+                            v.castTo(DataType.FLOAT))
+                    : single.forward(u.castTo(DataType.FLOAT), t.castTo(DataType.FLOAT));
+            if (tangentFirst) {
+                assertClose(expectedTangent, output, "tangent");
+                output = single.lastOutput();
+            }
+            assertClose(expected, output, "output");
+            single.parameters().zeroGradients();
+            single.backward(c.castTo(DataType.FLOAT));
+            assertClose(expectedGradient, single.parameters().gradients(), "gradient");
+        }
+    }
+
+    /** ‖a − e‖ ≤ 1e−5 ‖e‖: float32 rounding through a few layers, not a different function. */
+    private static void assertClose(INDArray expected, INDArray actual, String what) {
+        double error = actual.castTo(DataType.DOUBLE).distance2(expected);
+        double scale = expected.norm2Number().doubleValue();
+        assertTrue(error <= 1e-5 * scale, what + ": error " + error + " against norm " + scale);
+        assertTrue(scale > 0.1, what + " is not trivial");
+    }
+
     @ParameterizedTest
     @EnumSource(Activation.class)
     void parameterGradientMatchesCentralDifferences(Activation activation) {
