@@ -31,9 +31,10 @@ import picocli.CommandLine.Spec;
  * reference rows with the floor seed f_s, the first 64-bit output of stream s of
  * {@code RandomStreams.of(--seed)}, and computes every metric between them
  * ({@link SampleMetrics#floor SampleMetrics.floor(reference, n, f_s)}: x-W2 in coordinate units,
- * E-W2 in energy units, E-W2² and the MMD² estimates), with {@code --symmetrised} also
- * {@link SampleMetrics#symmetrisedFloor} on the same split. The reference rows are canonicalised
- * first, as the {@code run} command prepares them ({@link ReferenceSamples}).
+ * E-W2 in energy units, E-W2² and the MMD² estimates), with {@code --symmetrised} also the
+ * {@link SampleMetrics#symmetrisedFloor symmetrised floors} of x-W2 and MMD² on the same split
+ * (E-W2's is its plain floor, see {@link Metric#comparesEnergies}). The reference rows are
+ * canonicalised first, as the {@code run} command prepares them ({@link ReferenceSamples}).
  *
  * <p>Splits run in parallel, each on one thread; a split's values depend on (--seed, s) only, so
  * the files do not depend on {@code --threads}. Writes {@code floors.csv} (per split: s, f_s and
@@ -74,9 +75,9 @@ final class FloorsCommand implements Callable<Integer> {
     private int splits;
 
     @Option(names = "--symmetrised",
-            description = "also the symmetrised floors (the second subset randomly relabelled "
-                    + "and rotated; the plain floor where the target has no particle "
-                    + "symmetries)")
+            description = "also the symmetrised floors of x-W2 and MMD² (the second subset "
+                    + "randomly relabelled and rotated; the plain floor where the target has no "
+                    + "particle symmetries)")
     private boolean symmetrised;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
@@ -101,14 +102,15 @@ final class FloorsCommand implements Callable<Integer> {
         double[] rows = ReferenceSamples.load(reference, model, selection.name(), 2 * size,
                 "--reference (two disjoint subsets of --size " + size + ")");
         int referenceRows = rows.length / model.dimension();
-        List<String> labels = labels();
+        List<Column> columns = columns();
+        List<String> labels = columns.stream().map(Column::label).toList();
         long[] floorSeeds = floorSeeds();
         PrintWriter printer = spec.commandLine().getOut();
         printer.printf(Locale.ROOT, "floors: %s, %d splits into 2 × %d of %d reference rows, "
                 + "seed %d%n", selection.name(), splits, size, referenceRows, seed);
         printer.flush();
         long start = System.nanoTime();
-        double[] values = floors(SampleMetrics.of(model), rows, floorSeeds, labels.size());
+        double[] values = floors(SampleMetrics.of(model), rows, floorSeeds, columns);
         double seconds = (System.nanoTime() - start) * 1e-9;
         Map<String, Spread> spreads = new LinkedHashMap<>();
         double[] column = new double[splits];
@@ -129,18 +131,37 @@ final class FloorsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The columns: every {@link Metric}'s label, then with --symmetrised "symmetrised " + it. */
-    private List<String> labels() {
-        List<String> labels = new ArrayList<>();
+    /**
+     * A column of floors: a metric's plain or symmetrised floor.
+     *
+     * @param metric the metric
+     * @param symmetrised whether the symmetrised floor ({@link SampleMetrics#symmetrisedFloor})
+     */
+    private record Column(Metric metric, boolean symmetrised) {
+
+        /** The metric's label, after "symmetrised " for a symmetrised floor. */
+        String label() {
+            return (symmetrised ? "symmetrised " : "") + metric.label();
+        }
+    }
+
+    /**
+     * Every {@link Metric}'s floor, then with --symmetrised the symmetrised floor of each metric
+     * that compares configurations (that of E-W2 is its plain floor).
+     */
+    private List<Column> columns() {
+        List<Column> columns = new ArrayList<>();
         for (Metric m : Metric.values()) {
-            labels.add(m.label());
+            columns.add(new Column(m, false));
         }
         if (symmetrised) {
             for (Metric m : Metric.values()) {
-                labels.add("symmetrised " + m.label());
+                if (!m.comparesEnergies()) {
+                    columns.add(new Column(m, true));
+                }
             }
         }
-        return List.copyOf(labels);
+        return List.copyOf(columns);
     }
 
     /** f_s: the first output of stream s of {@code RandomStreams.of(--seed)}. */
@@ -153,11 +174,11 @@ final class FloorsCommand implements Callable<Integer> {
         return seeds;
     }
 
-    /** Row s: split s's floors in the order of {@link #labels()}, row-major. */
+    /** Row s: split s's floors in the order of the columns, row-major. */
     private double[] floors(SampleMetrics metrics, double[] rows, long[] floorSeeds,
-            int columns) {
-        Metric[] all = Metric.values();
-        double[] values = new double[splits * columns];
+            List<Column> columns) {
+        int width = columns.size();
+        double[] values = new double[splits * width];
         WorkProgress progress = new WorkProgress("floors", splits, "splits",
                 spec.commandLine().getErr());
         ForkJoinPool pool = threads.newPool();
@@ -167,12 +188,10 @@ final class FloorsCommand implements Callable<Integer> {
                     SampleDistances floor = metrics.floor(rows, size, floorSeeds[s]);
                     SampleDistances symmetrisedFloor = symmetrised
                             ? metrics.symmetrisedFloor(rows, size, floorSeeds[s]) : null;
-                    for (int m = 0; m < all.length; m++) {
-                        values[s * columns + m] = floor.value(all[m]);
-                        if (symmetrisedFloor != null) {
-                            values[s * columns + all.length + m] =
-                                    symmetrisedFloor.value(all[m]);
-                        }
+                    for (int c = 0; c < width; c++) {
+                        Column column = columns.get(c);
+                        values[s * width + c] = (column.symmetrised() ? symmetrisedFloor : floor)
+                                .value(column.metric());
                     }
                     progress.finished(s);
                 }

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param seed the master seed; split s uses the floor seed of stream s (see
  *     {@link FloorsCommand})
  * @param symmetrised whether the symmetrised floors were computed too
- * @param metrics per metric label ({@code x-W2}, ..., {@code symmetrised x-W2}, ...): the spread
+ * @param metrics per column of {@code floors.csv} ({@code x-W2}, ..., {@code symmetrised x-W2},
+ *     ...): the spread
  *     of its floor over the S splits, in the metric's units; the standard error is that of the
  *     mean over splits of this reference (it leaves out how the reference itself was drawn)
  * @param targetscoreVersion the version of the tool that wrote the file
