@@ -167,7 +167,8 @@ final class McmcCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             result = MultiChainRunner.of(algorithm, ChainSchedule.of(warmUp, 1, steps - warmUp))
-                    .withProgress(new ChainProgress(chains, spec.commandLine().getErr()))
+                    .withProgress(new WorkProgress("mcmc", chains, "chains",
+                            spec.commandLine().getErr()))
                     .run(BoltzmannDensity.of(model, 1), starts(space), h,
                             RandomStreams.of(seed).family(1), pool);
         } finally {

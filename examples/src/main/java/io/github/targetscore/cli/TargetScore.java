@@ -28,7 +28,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ListEnergiesCommand.class, EnergyCommand.class, SampleCommand.class,
             VarianceCommand.class, EstimateCommand.class, TrainCommand.class, RunCommand.class,
             WeightingStudyCommand.class, IsmStudyCommand.class, MemorisationCommand.class,
-            ModesCommand.class,
+            ModesCommand.class, FloorsCommand.class,
             McmcCommand.class, SweepCommand.class, HelpCommand.class})
 public final class TargetScore {
 

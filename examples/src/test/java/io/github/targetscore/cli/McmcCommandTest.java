@@ -28,12 +28,6 @@ class McmcCommandTest {
     @TempDir
     Path dir;
 
-    private static Path dw4Reference() {
-        String shared = System.getProperty("targetscore.shared");
-        assertTrue(shared != null, "run through Maven: targetscore.shared is not set");
-        return Path.of(shared, "reference-data", "val_split_DW4.npy");
-    }
-
     private CliRun.Result mcmc(String name, String... args) {
         String[] common = {"mcmc", "--energy", "dw4", "--chains", Integer.toString(CHAINS),
             "--init-scale", "3", "--seed", "4", "--out", dir.resolve(name).toString()};
@@ -52,7 +46,7 @@ class McmcCommandTest {
         for (String[] r : runs) {
             String algorithm = r[0];
             CliRun.Result result = mcmc(algorithm, "--algorithm", algorithm, "--evaluations",
-                    "2e4", "--reference", dw4Reference().toString(),
+                    "2e4", "--reference", SharedData.dw4Reference().toString(),
                     algorithm.equals("hmc") ? "--leapfrog=4" : "--warmup=99");
             assertEquals(0, result.exitCode(), result.err());
             Path out = dir.resolve(algorithm);

@@ -97,9 +97,7 @@ class TrainCommandTest {
     /** DW-4 from the reference data with the equivariant network: the particle path. */
     @Test
     void trainsAnEquivariantNetworkOnDw4() throws Exception {
-        String shared = System.getProperty("targetscore.shared");
-        assertTrue(shared != null, "run through Maven: targetscore.shared is not set");
-        Path val = Path.of(shared, "reference-data", "val_split_DW4.npy");
+        Path val = SharedData.dw4Reference();
         Path config = config("""
                 {"target": {"energy": "dw4"},
                  "data": {"file": "%s"},

@@ -1,11 +1,13 @@
 package io.github.targetscore.cli.plot;
 
+import io.github.targetscore.cli.Spread;
 import java.util.Arrays;
 
 /**
  * A range of values to plot a histogram on that far outliers do not stretch: from the
- * {@value #TAIL} to the 1 − {@value #TAIL} quantile of the finite values, widened on each side by
- * {@value #MARGIN} of that width (so that the bulk of a distribution and its near tails show);
+ * {@value #TAIL} to the 1 − {@value #TAIL} quantile ({@link Spread#quantile}) of the finite
+ * values, widened on each side by {@value #MARGIN} of that width (so that the bulk of a
+ * distribution and its near tails show);
  * [v − ½, v + ½] when both quantiles equal v. Values outside are counted by the histogram, not
  * hidden. Immutable.
  *
@@ -44,25 +46,12 @@ record PlotRange(double lower, double upper) {
         }
         double[] sorted = Arrays.copyOf(finite, n);
         Arrays.sort(sorted);
-        double low = quantile(sorted, TAIL);
-        double high = quantile(sorted, 1 - TAIL);
+        double low = Spread.quantile(sorted, TAIL);
+        double high = Spread.quantile(sorted, 1 - TAIL);
         if (!(low < high)) {
             return new PlotRange(low - 0.5, low + 0.5);
         }
         double margin = MARGIN * (high - low);
         return new PlotRange(low - margin, high + margin);
-    }
-
-    /**
-     * The p-quantile of sorted values by linear interpolation between order statistics (type 7,
-     * NumPy's default): with h = (n − 1)·p, x_⌊h⌋ + (h − ⌊h⌋)·(x_⌊h⌋+1 − x_⌊h⌋), 0-based.
-     */
-    static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int below = (int) Math.floor(h);
-        if (below + 1 >= sorted.length) {
-            return sorted[sorted.length - 1];
-        }
-        return sorted[below] + (h - below) * (sorted[below + 1] - sorted[below]);
     }
 }

@@ -8,17 +8,6 @@ import org.junit.jupiter.api.Test;
 class PlotRangeTest {
 
     @Test
-    void quantilesInterpolateBetweenOrderStatistics() {
-        double[] sorted = {1, 2, 4, 8};
-        // h = 3p: p = 0 → x_0; p = 0.5 → h = 1.5, 2 + 0.5·2; p = 0.9 → h = 2.7, 4 + 0.7·4
-        assertEquals(1, PlotRange.quantile(sorted, 0), 0);
-        assertEquals(3, PlotRange.quantile(sorted, 0.5), 0);
-        assertEquals(6.8, PlotRange.quantile(sorted, 0.9), 1e-15);
-        assertEquals(8, PlotRange.quantile(sorted, 1), 0);
-        assertEquals(5, PlotRange.quantile(new double[] {5}, 0.3), 0);
-    }
-
-    @Test
     void centralRangeLeavesFarOutliersOut() {
         // 0, 1, …, 200 shuffled by a stride, with infinities: quantiles 0.005 and 0.995 are
         // h = 1 and h = 199, so 1 and 199; widened by 0.1·198 = 19.8 on each side
