@@ -48,7 +48,8 @@ public final class AdamOptimiser {
         this.secondMoment = new double[n];
         this.gradient = new double[n];
         this.values = new double[n];
-        this.average = parameters.values().dup();
+        // with δ = 0 the average is θ itself: no copy to keep up at every step
+        this.average = emaDecay > 0 ? parameters.values().dup() : parameters.values();
     }
 
     /** Starts a builder for the parameters of a network. */
@@ -71,7 +72,7 @@ public final class AdamOptimiser {
         return emaDecay;
     }
 
-    /** The weight average θ_EMA (a live array; equals θ when δ = 0). */
+    /** The weight average θ_EMA (a live array; with δ = 0 the parameter values themselves). */
     public INDArray averagedValues() {
         return average;
     }
@@ -129,8 +130,6 @@ public final class AdamOptimiser {
             average.muli(emaDecay);
             Nd4j.getBlasWrapper().level1().axpy(average.length(), 1 - emaDecay,
                     parameters.values(), average);
-        } else {
-            average.assign(parameters.values());
         }
         step++;
         return norm;
